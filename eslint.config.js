@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'util', 'crypto'];
+const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'process', 'Buffer', 'require'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'build/', 'dist/', 'scratch/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        WebAssembly: 'readonly',
+        AbortSignal: 'readonly',
+        AbortController: 'readonly',
+        fetch: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        Worker: 'readonly',
+        btoa: 'readonly',
+        atob: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    // The shared core runs in the app, in workers and in the CLI: no DOM and no Node APIs.
+    files: ['src/core/**/*.ts', 'src/runtimes/**/*.ts', 'src/pool/**/*.ts', 'workers/runner-api.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: nodeModules.map((group) => ({ group: [group], message: 'src/core is shared with browsers: no Node APIs' })) }],
+      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'src/core is shared with Node and workers: no DOM or Node globals' }))],
+    },
+  },
+);

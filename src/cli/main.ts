@@ -1,0 +1,44 @@
+import { CliError } from './cli-error.ts';
+import { packCommand, packUsage } from './pack-command.ts';
+import { oracleCommand, oracleUsage, runCommand, runUsage } from './run-command.ts';
+import { scoreCommand, scoreUsage } from './score-command.ts';
+import { targetsCommand } from './targets-command.ts';
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  targets: targetsCommand,
+  oracle: oracleCommand,
+  run: runCommand,
+  score: scoreCommand,
+  pack: packCommand,
+};
+
+const usage = `usage:
+  mirrorbox targets [--json]
+  ${oracleUsage}
+  ${runUsage}
+  ${scoreUsage}
+  ${packUsage}
+`;
+
+/** Runs one CLI command and returns its exit code. Expected problems print one line; only bugs print a stack. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`mirrorbox: unknown command '${name}'\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`mirrorbox ${name}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,72 @@
+import { basename } from 'node:path';
+import { LIMIT_EXIT_CODE } from '../core/environment.ts';
+import { describeStop, isLimit, type RunResult } from '../core/run-result.ts';
+import type { WasmProgram } from '../core/run-request.ts';
+import { createNodePool } from '../node/node-pool.ts';
+import { loadBuiltTarget, readProgramFile } from '../node/target-store.ts';
+import { CliError } from './cli-error.ts';
+import { buildRunRequest, parseRunArgs } from './run-options.ts';
+
+export const oracleUsage = 'mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
+export const runUsage = 'mirrorbox run <candidate.wasm> [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
+
+/** `mirrorbox oracle`: runs a target's reference program; its streams become ours and its exit code ours. */
+export async function oracleCommand(args: string[]): Promise<number> {
+  const { values, positionals, programArgs } = parseRunArgs(args);
+  if (values.help) return usage(oracleUsage);
+  if (positionals.length !== 1) throw new CliError(`usage: ${oracleUsage}`);
+  const built = loadBuiltTarget(positionals[0] as string);
+  if (built.kind === 'error') throw new CliError(built.message);
+  return runOnce(built.value.oracle, built.value.pack.target.program, values, programArgs);
+}
+
+/** `mirrorbox run`: runs a candidate under exactly the oracle's environment. */
+export async function runCommand(args: string[]): Promise<number> {
+  const nameAt = args.indexOf('--name');
+  const split = args.indexOf('--');
+  let name: string | undefined;
+  if (nameAt !== -1 && (split === -1 || nameAt < split)) {
+    name = args[nameAt + 1];
+    args = [...args.slice(0, nameAt), ...args.slice(nameAt + 2)];
+  }
+  const { values, positionals, programArgs } = parseRunArgs(args);
+  if (values.help) return usage(runUsage);
+  if (positionals.length !== 1) throw new CliError(`usage: ${runUsage}`);
+  const path = positionals[0] as string;
+  const program = readProgramFile(path);
+  if (program.kind === 'error') throw new CliError(program.message);
+  return runOnce(program.value, name ?? basename(path).replace(/\.wasm$/, ''), values, programArgs);
+}
+
+async function runOnce(
+  program: WasmProgram,
+  programName: string,
+  values: ReturnType<typeof parseRunArgs>['values'],
+  programArgs: string[],
+): Promise<number> {
+  const request = buildRunRequest(program, programName, values, programArgs);
+  const pool = createNodePool(1);
+  let result: RunResult;
+  try {
+    result = await pool.run(request);
+  } finally {
+    await pool.close();
+  }
+  if (result.kind === 'invalid-module') throw new CliError(describeStop(result) as string);
+  await write(process.stdout, result.stdout);
+  await write(process.stderr, result.stderr);
+  if (result.kind === 'exited') return result.code;
+  process.stderr.write(`mirrorbox: ${describeStop(result)}\n`);
+  if (result.kind === 'trap') return result.code;
+  return isLimit(result) ? LIMIT_EXIT_CODE : 1;
+}
+
+function write(stream: NodeJS.WriteStream, bytes: Uint8Array): Promise<void> {
+  if (bytes.length === 0) return Promise.resolve();
+  return new Promise((resolve) => stream.write(bytes, () => resolve()));
+}
+
+function usage(text: string): number {
+  process.stdout.write(`usage: ${text}\n`);
+  return 0;
+}

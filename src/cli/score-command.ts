@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+import { renderOutcomeDiff } from '../core/case-diff.ts';
+import { outcomeFromJson } from '../core/gold.ts';
+import { describeVerdict } from '../core/verdict.ts';
+import { scoreCandidate, type ScoreReport } from '../core/score.ts';
+import { createNodePool } from '../node/node-pool.ts';
+import { loadBuiltTarget, readProgramFile } from '../node/target-store.ts';
+import type { Pack } from '../core/pack.ts';
+import { CliError } from './cli-error.ts';
+import { parseTimeout } from './run-options.ts';
+import { showLine } from '../core/show-whitespace.ts';
+
+export const scoreUsage = 'mirrorbox score <target> <candidate.wasm> [--json] [--timeout MS] [--only visible|hidden]';
+
+/** How many failing visible cases get a full diff in text mode; the rest are listed by id. */
+const MAX_DIFFS = 10;
+
+export async function scoreCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, timeout: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`usage: ${scoreUsage}\n`);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new CliError(`usage: ${scoreUsage}`);
+  const only = values.only;
+  if (only !== undefined && only !== 'visible' && only !== 'hidden') throw new CliError(`--only wants visible or hidden, got '${only}'`);
+  const limits = parseTimeout(values.timeout);
+  const built = loadBuiltTarget(positionals[0] as string);
+  if (built.kind === 'error') throw new CliError(built.message);
+  const candidate = readProgramFile(positionals[1] as string);
+  if (candidate.kind === 'error') throw new CliError(candidate.message);
+
+  const pool = createNodePool();
+  let report: ScoreReport;
+  try {
+    report = await scoreCandidate({ pack: built.value.pack, candidate: candidate.value, runner: pool, limits, ...(only ? { only } : {}) });
+  } finally {
+    await pool.close();
+  }
+  const invalid = report.cases.find((c) => c.verdict.kind === 'invalid-module');
+  if (invalid && invalid.verdict.kind === 'invalid-module') throw new CliError(`${positionals[1]}: ${invalid.verdict.message}`);
+  process.stdout.write(values.json ? `${JSON.stringify(toJson(report))}\n` : renderText(report, built.value.pack));
+  const allPass = report.cases.every((c) => c.verdict.kind === 'pass');
+  return allPass ? 0 : 1;
+}
+
+/** The --json shape: verdicts and timings only, never an expected output. */
+function toJson(report: ScoreReport) {
+  return {
+    target: report.target,
+    visible: report.visible,
+    hidden: report.hidden,
+    solved: report.solved,
+    cases: report.cases.map((c) => ({ id: c.id, set: c.set, verdict: c.verdict.kind, ms: Math.round(c.ms * 1000) / 1000 })),
+  };
+}
+
+function renderText(report: ScoreReport, pack: Pack): string {
+  const lines: string[] = [];
+  const failing = report.cases.filter((c) => c.verdict.kind !== 'pass');
+  const visibleFails = failing.filter((c) => c.set === 'visible');
+  const gold = new Map(pack.visible.map((v) => [v.case.id, v]));
+  for (const c of visibleFails.slice(0, MAX_DIFFS)) {
+    const entry = gold.get(c.id);
+    if (!entry) continue;
+    lines.push(`✗ ${c.id}: ${describeVerdict(c.verdict)}`);
+    lines.push(`  argv: ${JSON.stringify([pack.target.program, ...entry.case.argv])}`);
+    if (entry.case.stdin !== undefined) {
+      const stdin = typeof entry.case.stdin === 'string' ? entry.case.stdin : '(binary)';
+      lines.push(`  stdin: ${showLine(new TextEncoder().encode(stdin.length > 200 ? `${stdin.slice(0, 200)}…` : stdin))}`);
+    }
+    if (c.actual) {
+      lines.push(indent(renderOutcomeDiff(outcomeFromJson(entry.gold), c.actual)));
+    } else if (c.partial) {
+      lines.push(`  (stopped before it finished; ${c.partial.stdout.length} bytes of stdout so far)`);
+    }
+    lines.push('');
+  }
+  if (visibleFails.length > MAX_DIFFS) {
+    lines.push(`… and ${visibleFails.length - MAX_DIFFS} more failing visible cases: ${visibleFails.slice(MAX_DIFFS).map((c) => c.id).join(', ')}`, '');
+  }
+  const hiddenFails = failing.filter((c) => c.set === 'hidden');
+  if (hiddenFails.length > 0) {
+    const byKind = new Map<string, string[]>();
+    for (const c of hiddenFails) byKind.set(c.verdict.kind, [...(byKind.get(c.verdict.kind) ?? []), c.id]);
+    lines.push(`hidden failures (content not shown): ${[...byKind].map(([k, ids]) => `${ids.length} ${k}`).join(', ')}`);
+    lines.push(`  ids: ${hiddenFails.map((c) => c.id).join(', ')}`, '');
+  }
+  const pct = (p: { passed: number; total: number }) => (p.total === 0 ? '–' : `${((100 * p.passed) / p.total).toFixed(1)}%`);
+  lines.push(`target:  ${report.target}`);
+  lines.push(`visible: ${report.visible.passed}/${report.visible.total} passed (${pct(report.visible)})`);
+  lines.push(`hidden:  ${report.hidden.passed}/${report.hidden.total} passed (${pct(report.hidden)})`);
+  lines.push(`solved:  ${report.solved ? 'yes' : 'no'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}

@@ -1,0 +1,49 @@
+/**
+ * The outcome of one run. Everything a program can do wrong is a value here; exceptions are reserved for bugs in
+ * mirrorbox itself.
+ */
+export type RunResult =
+  | ({ kind: 'exited'; code: number } & Captured)
+  | ({ kind: 'trap'; code: number; message: string } & Captured)
+  | ({ kind: 'timeout'; limitMs: number } & Captured)
+  | ({ kind: 'output-limit'; stream: 'stdout' | 'stderr'; limitBytes: number } & Captured)
+  | ({ kind: 'memory-limit'; limitBytes: number } & Captured)
+  | { kind: 'invalid-module'; message: string; ms: number }
+  | ({ kind: 'cancelled' } & Captured);
+
+/** What a run produced before it ended. After a limit, streams hold what was written up to that point. */
+export interface Captured {
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  /** Files the program created or changed in its working directory, by relative path. */
+  files: Record<string, Uint8Array>;
+  /** Wall time of the run itself (instantiation to exit), in milliseconds. */
+  ms: number;
+}
+
+export type RunResultKind = RunResult['kind'];
+
+/** True when the run was stopped by one of its limits rather than ending on its own. */
+export function isLimit(result: RunResult): result is Extract<RunResult, { kind: 'timeout' | 'output-limit' | 'memory-limit' }> {
+  return result.kind === 'timeout' || result.kind === 'output-limit' || result.kind === 'memory-limit';
+}
+
+/** One line saying why a run did not end normally, for CLIs and status bars. */
+export function describeStop(result: RunResult): string | undefined {
+  switch (result.kind) {
+    case 'exited':
+      return undefined;
+    case 'trap':
+      return `trap: ${result.message} (exit ${result.code})`;
+    case 'timeout':
+      return `timeout after ${result.limitMs} ms`;
+    case 'output-limit':
+      return `output limit: ${result.stream} passed ${result.limitBytes} bytes`;
+    case 'memory-limit':
+      return `memory limit: the program needed more than ${result.limitBytes} bytes of memory`;
+    case 'invalid-module':
+      return `invalid module: ${result.message}`;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}

@@ -1,0 +1,156 @@
+import { wrap, type Endpoint, type Remote } from 'comlink';
+import type { RunRequest } from '../core/run-request.ts';
+import type { RunResult } from '../core/run-result.ts';
+import type { RunOptions, Runner } from '../core/runner.ts';
+import { ModuleCache } from '../runtimes/shim/module-cache.ts';
+import { notReady } from '../runtimes/shim/not-ready.ts';
+import type { RunnerWorkerApi } from '../../workers/runner-api.ts';
+
+/** A started worker as the pool needs it, whatever the platform (Web Worker or worker_threads). */
+export interface SpawnedWorker {
+  endpoint: Endpoint;
+  terminate(): void;
+  /** Registers a callback for the worker dying on its own (host out of memory, internal error). */
+  onCrash(callback: (message: string) => void): void;
+}
+
+export type SpawnWorker = () => SpawnedWorker;
+
+/**
+ * A worker whose run outlives its wall-time limit by this much is terminated from outside. Programs that make
+ * system calls are stopped earlier, inside the worker, keeping their partial output.
+ */
+const WATCHDOG_GRACE_MS = 100;
+
+interface Slot {
+  worker: SpawnedWorker;
+  api: Remote<RunnerWorkerApi>;
+  loaded: Set<string>;
+  crashed: Promise<string>;
+}
+
+/**
+ * Runs programs in a fixed set of workers. Modules are compiled once on the calling thread and posted to each worker
+ * once; a run that passes its deadline, is cancelled or kills its worker gets a fresh worker in its place.
+ */
+export class WorkerPool implements Runner {
+  private readonly idle: Slot[] = [];
+  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly cache = new ModuleCache();
+  private closed = false;
+
+  constructor(
+    private readonly spawn: SpawnWorker,
+    readonly size: number,
+  ) {
+    if (size < 1) throw new RangeError('a pool needs at least one worker');
+    for (let i = 0; i < size; i++) this.idle.push(this.startSlot());
+  }
+
+  async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+    if (this.closed) throw new Error('the worker pool is closed');
+    const prepared = await this.cache.get(request.program, request.limits.memoryBytes);
+    if (prepared.kind !== 'ready') return notReady(prepared, request);
+    const key = ModuleCache.key(request.program, request.limits.memoryBytes);
+    const slot = await this.acquire();
+    let replace = false;
+    try {
+      if (options.signal?.aborted) return stopped('cancelled', request, 0);
+      const started = performance.now();
+      if (!slot.loaded.has(key)) {
+        await slot.api.load(key, prepared.module);
+        slot.loaded.add(key);
+      }
+      const { program: _program, ...input } = request;
+      const outcome = await race(slot, slot.api.run(key, input), request.limits.wallMs + WATCHDOG_GRACE_MS, options.signal);
+      const ms = performance.now() - started;
+      switch (outcome.kind) {
+        case 'done':
+          return outcome.result;
+        case 'deadline':
+          replace = true;
+          return stopped('timeout', request, ms);
+        case 'aborted':
+          replace = true;
+          return stopped('cancelled', request, ms);
+        default:
+          replace = true;
+          return {
+            kind: 'trap',
+            code: 134,
+            message: `the worker running the program died: ${outcome.message}`,
+            stdout: new Uint8Array(),
+            stderr: new Uint8Array(),
+            files: {},
+            ms,
+          };
+      }
+    } finally {
+      this.release(replace ? this.replaceSlot(slot) : slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const slot of this.idle.splice(0)) slot.worker.terminate();
+  }
+
+  private startSlot(): Slot {
+    const worker = this.spawn();
+    const crashed = new Promise<string>((resolve) => worker.onCrash(resolve));
+    return { worker, api: wrap<RunnerWorkerApi>(worker.endpoint), loaded: new Set(), crashed };
+  }
+
+  private replaceSlot(slot: Slot): Slot {
+    slot.worker.terminate();
+    return this.startSlot();
+  }
+
+  private acquire(): Promise<Slot> {
+    const slot = this.idle.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    if (this.closed) {
+      slot.worker.terminate();
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else this.idle.push(slot);
+  }
+}
+
+type Outcome =
+  | { kind: 'done'; result: RunResult }
+  | { kind: 'deadline' }
+  | { kind: 'aborted' }
+  | { kind: 'crashed'; message: string };
+
+function race(slot: Slot, run: Promise<RunResult>, ms: number, signal: AbortSignal | undefined): Promise<Outcome> {
+  return new Promise<Outcome>((resolve) => {
+    const timer = setTimeout(() => finish({ kind: 'deadline' }), ms);
+    const onAbort = (): void => finish({ kind: 'aborted' });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let settled = false;
+    function finish(outcome: Outcome): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    }
+    run.then(
+      (result) => finish({ kind: 'done', result }),
+      (error: unknown) => finish({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    void slot.crashed.then((message) => finish({ kind: 'crashed', message }));
+  });
+}
+
+function stopped(kind: 'timeout' | 'cancelled', request: RunRequest, ms: number): RunResult {
+  const base = { stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms };
+  return kind === 'timeout' ? { kind, limitMs: request.limits.wallMs, ...base } : { kind, ...base };
+}

@@ -1,0 +1,196 @@
+/**
+ * The runner self-check suite: behaviour every backend must show, run against each of them (Node pool in vitest,
+ * browser pool in Chromium). Written against the probe program (tests/fixtures/probe.c).
+ */
+import { bytesEqual, utf8Bytes } from '../../src/core/bytes.ts';
+import { contractEnv, instantToNs, CONTRACT_EPOCH, TRAP_EXIT_CODE } from '../../src/core/environment.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../src/core/limits.ts';
+import type { RunRequest, WasmProgram } from '../../src/core/run-request.ts';
+import type { RunResult } from '../../src/core/run-result.ts';
+import type { Runner } from '../../src/core/runner.ts';
+
+export interface SelfCheck {
+  name: string;
+  /** Resolves to undefined when the backend behaves, or to a description of what went wrong. */
+  run(runner: Runner, probe: WasmProgram): Promise<string | undefined>;
+}
+
+const text = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+function request(probe: WasmProgram, args: string[], extra: Partial<RunRequest> = {}, limits: Partial<Limits> = {}): RunRequest {
+  return {
+    program: probe,
+    argv: ['probe', ...args],
+    env: contractEnv(),
+    clockNs: instantToNs(CONTRACT_EPOCH) ?? 0n,
+    seed: 1,
+    limits: { ...DEFAULT_LIMITS, wallMs: 2000, ...limits },
+    ...extra,
+  };
+}
+
+function expectExit(r: RunResult, code: number, stdout?: Uint8Array | string, stderr?: string): string | undefined {
+  if (r.kind !== 'exited') return `expected exit ${code}, got ${r.kind}${'message' in r ? `: ${r.message}` : ''}`;
+  if (r.code !== code) return `expected exit code ${code}, got ${r.code}`;
+  if (stdout !== undefined) {
+    const want = typeof stdout === 'string' ? utf8Bytes(stdout) : stdout;
+    if (!bytesEqual(r.stdout, want)) return `stdout differs: ${JSON.stringify(text(r.stdout).slice(0, 200))}`;
+  }
+  if (stderr !== undefined && text(r.stderr) !== stderr) return `stderr differs: ${JSON.stringify(text(r.stderr))}`;
+  return undefined;
+}
+
+export const selfChecks: SelfCheck[] = [
+  {
+    name: 'binary stdin round-trips byte for byte',
+    async run(runner, probe) {
+      const all = new Uint8Array(256 * 64);
+      for (let i = 0; i < all.length; i++) all[i] = (i * 7 + (i >> 8)) & 0xff;
+      return expectExit(await runner.run(request(probe, ['cat'], { stdin: all })), 0, all);
+    },
+  },
+  {
+    name: 'empty stdin gives empty output',
+    async run(runner, probe) {
+      return expectExit(await runner.run(request(probe, ['cat'])), 0, new Uint8Array(), '');
+    },
+  },
+  {
+    name: 'CRLF and a missing final newline are kept',
+    async run(runner, probe) {
+      const input = 'one\r\ntwo\r\n\r\nthree';
+      return expectExit(await runner.run(request(probe, ['cat'], { stdin: utf8Bytes(input) })), 0, input);
+    },
+  },
+  {
+    name: 'non-zero exit code and stderr come back',
+    async run(runner, probe) {
+      return expectExit(await runner.run(request(probe, ['exit', '42'])), 42, '', 'probe: exiting with 42\n');
+    },
+  },
+  {
+    name: 'a trap is a trap result with the documented exit code',
+    async run(runner, probe) {
+      const r = await runner.run(request(probe, ['trap']));
+      if (r.kind !== 'trap') return `expected trap, got ${r.kind}`;
+      return r.code === TRAP_EXIT_CODE ? undefined : `trap exit code ${r.code}, expected ${TRAP_EXIT_CODE}`;
+    },
+  },
+  {
+    name: 'an endless loop stops at its wall-time limit and the runner keeps working',
+    async run(runner, probe) {
+      const r = await runner.run(request(probe, ['spin'], {}, { wallMs: 300 }));
+      if (r.kind !== 'timeout') return `expected timeout, got ${r.kind}`;
+      if (r.limitMs !== 300) return `timeout reports ${r.limitMs} ms, expected 300`;
+      return expectExit(await runner.run(request(probe, ['exit', '0'])), 0);
+    },
+  },
+  {
+    name: 'an output flood stops at the output cap with the output so far',
+    async run(runner, probe) {
+      const r = await runner.run(request(probe, ['flood'], {}, { outputBytes: 100_000 }));
+      if (r.kind !== 'output-limit') return `expected output-limit, got ${r.kind}`;
+      if (r.stream !== 'stdout') return `flood reported on ${r.stream}`;
+      if (r.stdout.length !== 100_000) return `kept ${r.stdout.length} bytes of stdout, expected exactly the cap`;
+      return undefined;
+    },
+  },
+  {
+    name: 'memory beyond the limit is a memory-limit result',
+    async run(runner, probe) {
+      const r = await runner.run(request(probe, ['alloc', '200'], {}, { memoryBytes: 64 * 1024 * 1024 }));
+      if (r.kind !== 'memory-limit') return `expected memory-limit, got ${r.kind}`;
+      return expectExit(await runner.run(request(probe, ['alloc', '8'], {}, { memoryBytes: 64 * 1024 * 1024 })), 0, 'allocated 8 MiB\n');
+    },
+  },
+  {
+    name: 'non-ASCII argv arrives as UTF-8 with correct lengths',
+    async run(runner, probe) {
+      const args = ['héllo', '✓✓✓✓✓✓✓✓✓✓', '日本語', '', '🙂 space'];
+      const want = ['probe', 'args', ...args].map((a, i) => `${i}:${utf8Bytes(a).length}:${a}\n`).join('');
+      return expectExit(await runner.run(request(probe, ['args', ...args])), 0, want);
+    },
+  },
+  {
+    name: 'files go in, and created or changed files come out',
+    async run(runner, probe) {
+      const files = { 'in.txt': utf8Bytes('abc\nxyz'), 'sub/note.txt': utf8Bytes('nested ok\n') };
+      const r = await runner.run(request(probe, ['files'], { files }));
+      const bad = expectExit(r, 0, 'nested:nested ok\n');
+      if (bad || r.kind !== 'exited') return bad;
+      const names = Object.keys(r.files);
+      if (names.join() !== 'out.txt') return `changed files ${JSON.stringify(names)}, expected ["out.txt"]`;
+      return text(r.files['out.txt'] as Uint8Array) === 'ABC\nXYZ' ? undefined : 'out.txt has the wrong content';
+    },
+  },
+  {
+    name: 'a missing input file is the program’s own error, not the runner’s',
+    async run(runner, probe) {
+      return expectExit(await runner.run(request(probe, ['files'])), 2, '', 'probe: in.txt: No such file or directory\n');
+    },
+  },
+  {
+    name: 'stdout, stderr and stdin are pipes, not terminals',
+    async run(runner, probe) {
+      return expectExit(await runner.run(request(probe, ['isatty'])), 0, '0 0 0\n');
+    },
+  },
+  {
+    name: 'the environment is exactly the contract',
+    async run(runner, probe) {
+      const want = Object.entries(contractEnv()).map(([k, v]) => `${k}=${v}\n`).join('');
+      return expectExit(await runner.run(request(probe, ['env'])), 0, want);
+    },
+  },
+  {
+    name: 'clocks start at the pinned instant, advance per read, and sleep is virtual',
+    async run(runner, probe) {
+      const r = await runner.run(request(probe, ['clock'], { clockNs: instantToNs('2030-06-15T12:00:00Z') }));
+      return expectExit(
+        r,
+        0,
+        'time=1907755200\nrealtime=1907755200.000001000 then 1907755200.000002000\n' +
+          'monotonic=1.000003000\nafter sleep(3) monotonic=4.000005000\n',
+      );
+    },
+  },
+  {
+    name: 'random bytes follow the seed',
+    async run(runner, probe) {
+      const a = await runner.run(request(probe, ['random'], { seed: 7 }));
+      const b = await runner.run(request(probe, ['random'], { seed: 7 }));
+      const c = await runner.run(request(probe, ['random'], { seed: 8 }));
+      if (a.kind !== 'exited' || b.kind !== 'exited' || c.kind !== 'exited') return 'random mode did not exit';
+      if (!bytesEqual(a.stdout, b.stdout)) return 'same seed gave different bytes';
+      return bytesEqual(a.stdout, c.stdout) ? 'different seeds gave the same bytes' : undefined;
+    },
+  },
+  {
+    name: 'bytes that are not WebAssembly are an invalid-module result',
+    async run(runner) {
+      const bytes = utf8Bytes('#!/bin/sh\necho not wasm\n');
+      const r = await runner.run(request({ id: 'not-wasm', bytes }, []));
+      return r.kind === 'invalid-module' ? undefined : `expected invalid-module, got ${r.kind}`;
+    },
+  },
+  {
+    name: 'a module without _start is an invalid-module result',
+    async run(runner) {
+      // The smallest valid module: header only, no exports.
+      const bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+      const r = await runner.run(request({ id: 'empty-module', bytes }, []));
+      if (r.kind !== 'invalid-module') return `expected invalid-module, got ${r.kind}`;
+      return r.message.includes('_start') ? undefined : `message does not name _start: ${r.message}`;
+    },
+  },
+  {
+    name: 'the same request gives the same bytes every time',
+    async run(runner, probe) {
+      const req = request(probe, ['clock']);
+      const outs = await Promise.all([1, 2, 3, 4].map(() => runner.run(req)));
+      const first = outs[0];
+      if (!first || first.kind !== 'exited') return 'clock mode did not exit';
+      return outs.every((o) => o.kind === 'exited' && bytesEqual(o.stdout, first.stdout)) ? undefined : 'outputs differ between runs';
+    },
+  },
+];
