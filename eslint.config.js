@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'util', 'crypto'];
-const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'process', 'Buffer', 'require'];
+const domGlobals = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'navigator',
+  'process',
+  'Buffer',
+  'require',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'build/', 'dist/', 'scratch/', 'test-results/'] },
@@ -33,7 +43,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-control-regex': 'off',
     },
   },
@@ -41,8 +54,22 @@ export default tseslint.config(
     // The shared core runs in the app, in workers and in the CLI: no DOM and no Node APIs.
     files: ['src/core/**/*.ts', 'src/runtimes/**/*.ts', 'src/pool/**/*.ts', 'workers/runner-api.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: nodeModules.map((group) => ({ group: [group], message: 'src/core is shared with browsers: no Node APIs' })) }],
-      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'src/core is shared with Node and workers: no DOM or Node globals' }))],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: nodeModules.map((group) => ({
+            group: [group],
+            message: 'src/core is shared with browsers: no Node APIs',
+          })),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({
+          name,
+          message: 'src/core is shared with Node and workers: no DOM or Node globals',
+        })),
+      ],
     },
   },
 );

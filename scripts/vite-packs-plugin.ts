@@ -18,7 +18,9 @@ const PUBLISHED = /^(pack\.json|oracle\.wasm|docs\/[^/]+\.txt)$/;
 export function packsPlugin(builtTargetsDir: string): Plugin {
   const listing = (): string => {
     const ids = existsSync(builtTargetsDir)
-      ? readdirSync(builtTargetsDir).filter((id) => existsSync(join(builtTargetsDir, id, 'pack.json'))).sort()
+      ? readdirSync(builtTargetsDir)
+          .filter((id) => existsSync(join(builtTargetsDir, id, 'pack.json')))
+          .sort()
       : [];
     return JSON.stringify({ targets: ids });
   };
@@ -45,7 +47,11 @@ export function packsPlugin(builtTargetsDir: string): Plugin {
       return;
     }
     const path = normalize(join(builtTargetsDir, rel));
-    if (!path.startsWith(builtTargetsDir + sep) || !PUBLISHED.test(rel.slice(rel.indexOf('/') + 1)) || !existsSync(path)) {
+    if (
+      !path.startsWith(builtTargetsDir + sep) ||
+      !PUBLISHED.test(rel.slice(rel.indexOf('/') + 1)) ||
+      !existsSync(path)
+    ) {
       res.statusCode = 404;
       res.end('not found');
       return;
@@ -63,7 +69,8 @@ export function packsPlugin(builtTargetsDir: string): Plugin {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'packs/index.json', source: listing() });
-      for (const f of files()) this.emitFile({ type: 'asset', fileName: `packs/${f}`, source: readFileSync(join(builtTargetsDir, f)) });
+      for (const f of files())
+        this.emitFile({ type: 'asset', fileName: `packs/${f}`, source: readFileSync(join(builtTargetsDir, f)) });
     },
   };
 }

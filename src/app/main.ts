@@ -17,12 +17,22 @@ async function main(): Promise<void> {
         continue;
       }
       const { target, visible, hidden } = parsed.pack;
-      for (const text of [target.id, target.bucket, `${target.upstream.package} ${target.upstream.version}`, String(visible.length), String(hidden.length), target.description]) {
+      for (const text of [
+        target.id,
+        target.bucket,
+        `${target.upstream.package} ${target.upstream.version}`,
+        String(visible.length),
+        String(hidden.length),
+        target.description,
+      ]) {
         row.insertCell().textContent = text;
       }
       row.dataset.target = target.id;
     }
-    status.textContent = index.targets.length === 0 ? 'No target is built yet: run npm run setup.' : `${index.targets.length} target(s) ready.`;
+    status.textContent =
+      index.targets.length === 0
+        ? 'No target is built yet: run npm run setup.'
+        : `${index.targets.length} target(s) ready.`;
     table.hidden = index.targets.length === 0;
   } catch (e) {
     status.textContent = `Could not load the target list (${(e as Error).message}). Is the server running from a set-up checkout?`;

@@ -34,20 +34,27 @@ export async function packCommand(args: string[]): Promise<number> {
   const [first, second] = runs as [Record<string, string>, Record<string, string>];
   const problems: string[] = [];
   const unstable = Object.keys(first).filter((k) => first[k] !== second[k]);
-  if (unstable.length > 0) problems.push(`not deterministic: ${unstable.length} case(s) differ between two runs (${unstable.slice(0, 5).join(', ')})`);
+  if (unstable.length > 0)
+    problems.push(
+      `not deterministic: ${unstable.length} case(s) differ between two runs (${unstable.slice(0, 5).join(', ')})`,
+    );
   const drift = lockDrift(lock, first);
   if (hasDrift(drift)) problems.push(`lock file drift: ${describeDrift(drift)}`);
   const pack = built.value.pack;
   const packIds = [...pack.visible.map((v) => v.case.id), ...pack.hidden.map((h) => h.case.id)];
   const suiteIds = [...suite.value.visible, ...suite.value.hidden].map((c) => c.id);
-  if (packIds.join('\n') !== suiteIds.join('\n')) problems.push('the built pack holds other cases than cases.ts (rebuild: npm run build:targets)');
+  if (packIds.join('\n') !== suiteIds.join('\n'))
+    problems.push('the built pack holds other cases than cases.ts (rebuild: npm run build:targets)');
   const staleHidden = pack.hidden.filter((h) => h.digest !== first[h.case.id]).map((h) => h.case.id);
-  if (staleHidden.length > 0) problems.push(`the built pack has stale hidden digests (${staleHidden.slice(0, 5).join(', ')})`);
+  if (staleHidden.length > 0)
+    problems.push(`the built pack has stale hidden digests (${staleHidden.slice(0, 5).join(', ')})`);
   const total = Object.keys(first).length;
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`pack check ${id}: ${p}\n`);
     return 1;
   }
-  process.stdout.write(`pack check ${id}: ok — ${total} gold outcomes, identical in two runs, matching the lock file and the built pack\n`);
+  process.stdout.write(
+    `pack check ${id}: ok — ${total} gold outcomes, identical in two runs, matching the lock file and the built pack\n`,
+  );
   return 0;
 }

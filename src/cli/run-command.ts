@@ -7,8 +7,10 @@ import { loadBuiltTarget, readProgramFile } from '../node/target-store.ts';
 import { CliError } from './cli-error.ts';
 import { buildRunRequest, parseRunArgs } from './run-options.ts';
 
-export const oracleUsage = 'mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
-export const runUsage = 'mirrorbox run <candidate.wasm> [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
+export const oracleUsage =
+  'mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
+export const runUsage =
+  'mirrorbox run <candidate.wasm> [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
 
 /** `mirrorbox oracle`: runs a target's reference program; its streams become ours and its exit code ours. */
 export async function oracleCommand(args: string[]): Promise<number> {

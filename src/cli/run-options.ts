@@ -30,7 +30,8 @@ export function parseRunArgs(args: string[]) {
 export function parseTimeout(value: string | undefined): Partial<Limits> {
   if (value === undefined) return {};
   const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0) throw new CliError(`--timeout wants a positive number of milliseconds, got '${value}'`);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new CliError(`--timeout wants a positive number of milliseconds, got '${value}'`);
   return { wallMs: ms };
 }
 

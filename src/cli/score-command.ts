@@ -20,7 +20,12 @@ export async function scoreCommand(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args,
-      options: { json: { type: 'boolean' }, timeout: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        timeout: { type: 'string' },
+        only: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
     });
   } catch (e) {
@@ -33,7 +38,8 @@ export async function scoreCommand(args: string[]): Promise<number> {
   }
   if (positionals.length !== 2) throw new CliError(`usage: ${scoreUsage}`);
   const only = values.only;
-  if (only !== undefined && only !== 'visible' && only !== 'hidden') throw new CliError(`--only wants visible or hidden, got '${only}'`);
+  if (only !== undefined && only !== 'visible' && only !== 'hidden')
+    throw new CliError(`--only wants visible or hidden, got '${only}'`);
   const limits = parseTimeout(values.timeout);
   const built = loadBuiltTarget(positionals[0] as string);
   if (built.kind === 'error') throw new CliError(built.message);
@@ -43,12 +49,19 @@ export async function scoreCommand(args: string[]): Promise<number> {
   const pool = createNodePool();
   let report: ScoreReport;
   try {
-    report = await scoreCandidate({ pack: built.value.pack, candidate: candidate.value, runner: pool, limits, ...(only ? { only } : {}) });
+    report = await scoreCandidate({
+      pack: built.value.pack,
+      candidate: candidate.value,
+      runner: pool,
+      limits,
+      ...(only ? { only } : {}),
+    });
   } finally {
     await pool.close();
   }
   const invalid = report.cases.find((c) => c.verdict.kind === 'invalid-module');
-  if (invalid && invalid.verdict.kind === 'invalid-module') throw new CliError(`${positionals[1]}: ${invalid.verdict.message}`);
+  if (invalid && invalid.verdict.kind === 'invalid-module')
+    throw new CliError(`${positionals[1]}: ${invalid.verdict.message}`);
   process.stdout.write(values.json ? `${JSON.stringify(toJson(report))}\n` : renderText(report, built.value.pack));
   const allPass = report.cases.every((c) => c.verdict.kind === 'pass');
   return allPass ? 0 : 1;
@@ -61,7 +74,12 @@ function toJson(report: ScoreReport) {
     visible: report.visible,
     hidden: report.hidden,
     solved: report.solved,
-    cases: report.cases.map((c) => ({ id: c.id, set: c.set, verdict: c.verdict.kind, ms: Math.round(c.ms * 1000) / 1000 })),
+    cases: report.cases.map((c) => ({
+      id: c.id,
+      set: c.set,
+      verdict: c.verdict.kind,
+      ms: Math.round(c.ms * 1000) / 1000,
+    })),
   };
 }
 
@@ -77,7 +95,9 @@ function renderText(report: ScoreReport, pack: Pack): string {
     lines.push(`  argv: ${JSON.stringify([pack.target.program, ...entry.case.argv])}`);
     if (entry.case.stdin !== undefined) {
       const stdin = typeof entry.case.stdin === 'string' ? entry.case.stdin : '(binary)';
-      lines.push(`  stdin: ${showLine(new TextEncoder().encode(stdin.length > 200 ? `${stdin.slice(0, 200)}…` : stdin))}`);
+      lines.push(
+        `  stdin: ${showLine(new TextEncoder().encode(stdin.length > 200 ? `${stdin.slice(0, 200)}…` : stdin))}`,
+      );
     }
     if (c.actual) {
       lines.push(indent(renderOutcomeDiff(outcomeFromJson(entry.gold), c.actual)));
@@ -87,16 +107,25 @@ function renderText(report: ScoreReport, pack: Pack): string {
     lines.push('');
   }
   if (visibleFails.length > MAX_DIFFS) {
-    lines.push(`… and ${visibleFails.length - MAX_DIFFS} more failing visible cases: ${visibleFails.slice(MAX_DIFFS).map((c) => c.id).join(', ')}`, '');
+    lines.push(
+      `… and ${visibleFails.length - MAX_DIFFS} more failing visible cases: ${visibleFails
+        .slice(MAX_DIFFS)
+        .map((c) => c.id)
+        .join(', ')}`,
+      '',
+    );
   }
   const hiddenFails = failing.filter((c) => c.set === 'hidden');
   if (hiddenFails.length > 0) {
     const byKind = new Map<string, string[]>();
     for (const c of hiddenFails) byKind.set(c.verdict.kind, [...(byKind.get(c.verdict.kind) ?? []), c.id]);
-    lines.push(`hidden failures (content not shown): ${[...byKind].map(([k, ids]) => `${ids.length} ${k}`).join(', ')}`);
+    lines.push(
+      `hidden failures (content not shown): ${[...byKind].map(([k, ids]) => `${ids.length} ${k}`).join(', ')}`,
+    );
     lines.push(`  ids: ${hiddenFails.map((c) => c.id).join(', ')}`, '');
   }
-  const pct = (p: { passed: number; total: number }) => (p.total === 0 ? '–' : `${((100 * p.passed) / p.total).toFixed(1)}%`);
+  const pct = (p: { passed: number; total: number }) =>
+    p.total === 0 ? '–' : `${((100 * p.passed) / p.total).toFixed(1)}%`;
   lines.push(`target:  ${report.target}`);
   lines.push(`visible: ${report.visible.passed}/${report.visible.total} passed (${pct(report.visible)})`);
   lines.push(`hidden:  ${report.hidden.passed}/${report.hidden.total} passed (${pct(report.hidden)})`);

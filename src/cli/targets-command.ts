@@ -33,8 +33,17 @@ export async function targetsCommand(args: string[]): Promise<number> {
     return 0;
   }
   const lines = rows.map((r) =>
-    [r.id.padEnd(12), r.bucket.padEnd(3), r.upstream.padEnd(20), `${r.visible ?? '-'}/${r.hidden ?? '-'}`.padEnd(10), r.built ? 'built' : 'not built', r.oracle ?? ''].join(' '),
+    [
+      r.id.padEnd(12),
+      r.bucket.padEnd(3),
+      r.upstream.padEnd(20),
+      `${r.visible ?? '-'}/${r.hidden ?? '-'}`.padEnd(10),
+      r.built ? 'built' : 'not built',
+      r.oracle ?? '',
+    ].join(' '),
   );
-  process.stdout.write(`${['ID'.padEnd(12), 'SZ ', 'UPSTREAM'.padEnd(20), 'VIS/HID'.padEnd(10), 'STATE', 'ORACLE'].join(' ')}\n${lines.join('\n')}\n`);
+  process.stdout.write(
+    `${['ID'.padEnd(12), 'SZ ', 'UPSTREAM'.padEnd(20), 'VIS/HID'.padEnd(10), 'STATE', 'ORACLE'].join(' ')}\n${lines.join('\n')}\n`,
+  );
   return 0;
 }

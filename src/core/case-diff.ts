@@ -55,7 +55,8 @@ export function renderStreamDiff(expected: Uint8Array, actual: Uint8Array): stri
   });
   if (expected.length === 0) rows.unshift('  (expected nothing)');
   if (actual.length === 0) rows.push('  (got nothing)');
-  if (rows.length > MAX_LINES) return [...rows.slice(0, MAX_LINES), `  … ${rows.length - MAX_LINES} more lines`].join('\n');
+  if (rows.length > MAX_LINES)
+    return [...rows.slice(0, MAX_LINES), `  … ${rows.length - MAX_LINES} more lines`].join('\n');
   return rows.join('\n');
 }
 

@@ -9,7 +9,8 @@ export function caseRequest(program: WasmProgram, programName: string, testCase:
   const files: Record<string, Uint8Array> = {};
   for (const [name, value] of Object.entries(testCase.files ?? {})) files[name] = decodeTextOrBytes(value);
   const clockNs = instantToNs(testCase.clock ?? CONTRACT_EPOCH);
-  if (clockNs === undefined) throw new RangeError(`test case ${testCase.id}: clock ${testCase.clock} is not an ISO-8601 instant`);
+  if (clockNs === undefined)
+    throw new RangeError(`test case ${testCase.id}: clock ${testCase.clock} is not an ISO-8601 instant`);
   return {
     program,
     argv: [programName, ...testCase.argv],

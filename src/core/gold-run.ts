@@ -28,7 +28,10 @@ export async function runGold(
     }),
   );
   if (problems.length > 0) {
-    return { kind: 'error', message: `the oracle did not finish ${problems.length} case(s): ${problems.slice(0, 3).join('; ')}` };
+    return {
+      kind: 'error',
+      message: `the oracle did not finish ${problems.length} case(s): ${problems.slice(0, 3).join('; ')}`,
+    };
   }
   return { kind: 'ok', outcomes };
 }

@@ -43,9 +43,14 @@ export function outcomeDigest(outcome: Outcome): string {
 }
 
 export function outcomeToJson(outcome: Outcome): OutcomeJson {
-  const json: OutcomeJson = { code: outcome.code, stdout: encodeTextOrBytes(outcome.stdout), stderr: encodeTextOrBytes(outcome.stderr) };
+  const json: OutcomeJson = {
+    code: outcome.code,
+    stdout: encodeTextOrBytes(outcome.stdout),
+    stderr: encodeTextOrBytes(outcome.stderr),
+  };
   const names = Object.keys(outcome.files).sort();
-  if (names.length > 0) json.files = Object.fromEntries(names.map((n) => [n, encodeTextOrBytes(outcome.files[n] as Uint8Array)]));
+  if (names.length > 0)
+    json.files = Object.fromEntries(names.map((n) => [n, encodeTextOrBytes(outcome.files[n] as Uint8Array)]));
   return json;
 }
 

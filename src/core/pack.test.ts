@@ -19,7 +19,11 @@ describe('parsePack', () => {
     ['not an object', 42, /not a JSON object/],
     ['another format', { ...good, format: 'x' }, /format/],
     ['duplicate ids', { ...good, hidden: [{ case: { id: 'a', argv: [] }, digest: 'x' }] }, /appears twice/],
-    ['a hidden case with gold instead of a digest', { ...good, hidden: [{ case: { id: 'c', argv: [] }, gold: {} }] }, /no digest/],
+    [
+      'a hidden case with gold instead of a digest',
+      { ...good, hidden: [{ case: { id: 'c', argv: [] }, gold: {} }] },
+      /no digest/,
+    ],
     ['argv of numbers', { ...good, visible: [{ case: { id: 'a', argv: [1] }, gold: {} }] }, /string argv/],
   ])('rejects %s with a one-line reason', (_label, value, pattern) => {
     const r = parsePack(value);

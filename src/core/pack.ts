@@ -23,14 +23,20 @@ export type PackParse = { kind: 'ok'; pack: Pack } | { kind: 'error'; message: s
 export function parsePack(value: unknown): PackParse {
   const fail = (message: string): PackParse => ({ kind: 'error', message: `malformed pack: ${message}` });
   if (!isObject(value)) return fail('not a JSON object');
-  if (value.format !== PACK_FORMAT) return fail(`format is ${JSON.stringify(value.format)}, expected "${PACK_FORMAT}" (rebuild it with this version)`);
+  if (value.format !== PACK_FORMAT)
+    return fail(`format is ${JSON.stringify(value.format)}, expected "${PACK_FORMAT}" (rebuild it with this version)`);
   const target = value.target;
-  if (!isObject(target) || typeof target.id !== 'string' || typeof target.program !== 'string') return fail('target id or program missing');
+  if (!isObject(target) || typeof target.id !== 'string' || typeof target.program !== 'string')
+    return fail('target id or program missing');
   const oracle = value.oracle;
-  if (!isObject(oracle) || typeof oracle.file !== 'string' || typeof oracle.sha256 !== 'string') return fail('oracle entry missing');
+  if (!isObject(oracle) || typeof oracle.file !== 'string' || typeof oracle.sha256 !== 'string')
+    return fail('oracle entry missing');
   if (!Array.isArray(value.visible) || !Array.isArray(value.hidden)) return fail('visible or hidden test list missing');
   const ids = new Set<string>();
-  for (const [set, list] of [['visible', value.visible], ['hidden', value.hidden]] as const) {
+  for (const [set, list] of [
+    ['visible', value.visible],
+    ['hidden', value.hidden],
+  ] as const) {
     for (const [i, entry] of (list as unknown[]).entries()) {
       if (!isObject(entry) || !isObject(entry.case)) return fail(`${set}[${i}] has no case`);
       const c = entry.case;

@@ -24,7 +24,9 @@ export interface Captured {
 export type RunResultKind = RunResult['kind'];
 
 /** True when the run was stopped by one of its limits rather than ending on its own. */
-export function isLimit(result: RunResult): result is Extract<RunResult, { kind: 'timeout' | 'output-limit' | 'memory-limit' }> {
+export function isLimit(
+  result: RunResult,
+): result is Extract<RunResult, { kind: 'timeout' | 'output-limit' | 'memory-limit' }> {
   return result.kind === 'timeout' || result.kind === 'output-limit' || result.kind === 'memory-limit';
 }
 

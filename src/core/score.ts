@@ -44,17 +44,21 @@ export async function scoreCandidate(options: ScoreOptions): Promise<ScoreReport
   const limits = withDefaults(options.limits);
   const jobs: { testCase: TestCase; set: TestSet; expected: Expectation }[] = [];
   if (options.only !== 'hidden') {
-    for (const v of pack.visible) jobs.push({ testCase: v.case, set: 'visible', expected: { kind: 'gold', gold: outcomeFromJson(v.gold) } });
+    for (const v of pack.visible)
+      jobs.push({ testCase: v.case, set: 'visible', expected: { kind: 'gold', gold: outcomeFromJson(v.gold) } });
   }
   if (options.only !== 'visible') {
-    for (const h of pack.hidden) jobs.push({ testCase: h.case, set: 'hidden', expected: { kind: 'digest', digest: h.digest } });
+    for (const h of pack.hidden)
+      jobs.push({ testCase: h.case, set: 'hidden', expected: { kind: 'digest', digest: h.digest } });
   }
   const selected = options.ids ? jobs.filter((j) => options.ids?.has(j.testCase.id)) : jobs;
   let done = 0;
   // The runner queues work on its own workers, so every case is submitted at once.
   const cases = await Promise.all(
     selected.map(async ({ testCase, set, expected }): Promise<CaseReport> => {
-      const result = await runner.run(caseRequest(candidate, pack.target.program, testCase, limits), { signal: options.signal });
+      const result = await runner.run(caseRequest(candidate, pack.target.program, testCase, limits), {
+        signal: options.signal,
+      });
       const report: CaseReport = { id: testCase.id, set, verdict: judge(result, expected), ms: result.ms };
       if (set === 'visible') {
         const actual = outcomeOf(result);

@@ -5,7 +5,14 @@ import { judge } from './verdict.ts';
 
 const b = (s: string) => new TextEncoder().encode(s);
 const gold: Outcome = { code: 0, stdout: b('ok\n'), stderr: b(''), files: {} };
-const exited = (stdout: string, code = 0): RunResult => ({ kind: 'exited', code, stdout: b(stdout), stderr: b(''), files: {}, ms: 1 });
+const exited = (stdout: string, code = 0): RunResult => ({
+  kind: 'exited',
+  code,
+  stdout: b(stdout),
+  stderr: b(''),
+  files: {},
+  ms: 1,
+});
 
 describe('judge', () => {
   it('passes identical bytes against gold and against a digest', () => {
@@ -14,15 +21,26 @@ describe('judge', () => {
   });
 
   it('names what differs for gold, and nothing for a digest', () => {
-    expect(judge(exited('ok', 1), { kind: 'gold', gold })).toEqual({ kind: 'fail', mismatched: ['stdout', 'exit code'] });
-    expect(judge(exited('ok'), { kind: 'digest', digest: outcomeDigest(gold) })).toEqual({ kind: 'fail', mismatched: [] });
+    expect(judge(exited('ok', 1), { kind: 'gold', gold })).toEqual({
+      kind: 'fail',
+      mismatched: ['stdout', 'exit code'],
+    });
+    expect(judge(exited('ok'), { kind: 'digest', digest: outcomeDigest(gold) })).toEqual({
+      kind: 'fail',
+      mismatched: [],
+    });
   });
 
   it('turns limits and traps into their own verdicts', () => {
     const base = { stdout: b(''), stderr: b(''), files: {}, ms: 5 };
     expect(judge({ kind: 'timeout', limitMs: 10, ...base }, { kind: 'gold', gold }).kind).toBe('timeout');
-    expect(judge({ kind: 'output-limit', stream: 'stdout', limitBytes: 1, ...base }, { kind: 'gold', gold }).kind).toBe('output-limit');
-    expect(judge({ kind: 'trap', code: 134, message: 'unreachable', ...base }, { kind: 'gold', gold })).toEqual({ kind: 'crash', message: 'unreachable' });
+    expect(judge({ kind: 'output-limit', stream: 'stdout', limitBytes: 1, ...base }, { kind: 'gold', gold }).kind).toBe(
+      'output-limit',
+    );
+    expect(judge({ kind: 'trap', code: 134, message: 'unreachable', ...base }, { kind: 'gold', gold })).toEqual({
+      kind: 'crash',
+      message: 'unreachable',
+    });
   });
 });
 
@@ -36,7 +54,14 @@ describe('outcome digests', () => {
       { ...gold, files: { a: b('') } },
     ];
     expect(new Set(variants.map(outcomeDigest)).size).toBe(variants.length);
-    const binary: Outcome = { code: 3, stdout: new Uint8Array([0xff, 0, 1]), stderr: b('é'), files: { 'd/x': new Uint8Array([0x80]) } };
-    expect(outcomeDigest(outcomeFromJson(JSON.parse(JSON.stringify(outcomeToJson(binary)))))).toBe(outcomeDigest(binary));
+    const binary: Outcome = {
+      code: 3,
+      stdout: new Uint8Array([0xff, 0, 1]),
+      stderr: b('é'),
+      files: { 'd/x': new Uint8Array([0x80]) },
+    };
+    expect(outcomeDigest(outcomeFromJson(JSON.parse(JSON.stringify(outcomeToJson(binary)))))).toBe(
+      outcomeDigest(binary),
+    );
   });
 });

@@ -24,8 +24,17 @@ describe('capMemory', () => {
   });
 
   it('names what is wrong with bytes that are not a core module', () => {
-    expect(capMemory(new TextEncoder().encode('#!/bin/sh'), 1)).toMatchObject({ kind: 'error', message: expect.stringMatching(/not a WebAssembly module/) });
-    expect(capMemory(new Uint8Array([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]), 1)).toMatchObject({ kind: 'error', message: expect.stringMatching(/component/) });
-    expect(capMemory(new Uint8Array([...header, 1, 50, 0]), 1)).toMatchObject({ kind: 'error', message: expect.stringMatching(/truncated/) });
+    expect(capMemory(new TextEncoder().encode('#!/bin/sh'), 1)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/not a WebAssembly module/),
+    });
+    expect(capMemory(new Uint8Array([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]), 1)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/component/),
+    });
+    expect(capMemory(new Uint8Array([...header, 1, 50, 0]), 1)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/truncated/),
+    });
   });
 });

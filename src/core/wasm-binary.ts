@@ -11,8 +11,7 @@ const SECTION_MEMORY = 5;
 export const PAGE_BYTES = 65536;
 
 export type Inspection =
-  | { kind: 'core'; bytes: Uint8Array; initialPages: number | undefined }
-  | { kind: 'error'; message: string };
+  { kind: 'core'; bytes: Uint8Array; initialPages: number | undefined } | { kind: 'error'; message: string };
 
 /**
  * Checks the header and caps every memory the module defines at `maxPages`. Imported memories are left alone: a
@@ -26,10 +25,14 @@ export function capMemory(bytes: Uint8Array, maxPages: number): Inspection {
     if (bytes[6] === 0x01 && bytes[7] === 0x00) {
       return {
         kind: 'error',
-        message: 'this is a WebAssembly component (WASI preview 2); build a WASI preview 1 module (e.g. --target wasm32-wasip1)',
+        message:
+          'this is a WebAssembly component (WASI preview 2); build a WASI preview 1 module (e.g. --target wasm32-wasip1)',
       };
     }
-    return { kind: 'error', message: `unsupported WebAssembly version ${bytes[4]}.${bytes[5]}.${bytes[6]}.${bytes[7]}` };
+    return {
+      kind: 'error',
+      message: `unsupported WebAssembly version ${bytes[4]}.${bytes[5]}.${bytes[6]}.${bytes[7]}`,
+    };
   }
   const parts: Uint8Array[] = [bytes.subarray(0, 8)];
   let initialPages: number | undefined;
@@ -40,7 +43,8 @@ export function capMemory(bytes: Uint8Array, maxPages: number): Inspection {
       const sizeField = readU32(bytes, pos + 1);
       const start = sizeField.next;
       const end = start + sizeField.value;
-      if (end > bytes.length) return { kind: 'error', message: `section ${id} runs past the end of the file (truncated upload?)` };
+      if (end > bytes.length)
+        return { kind: 'error', message: `section ${id} runs past the end of the file (truncated upload?)` };
       if (id !== SECTION_MEMORY) {
         parts.push(bytes.subarray(pos, end));
       } else {

@@ -30,7 +30,11 @@ export interface BuildOptions {
 
 /** The oracle's recipe: the target's build script and metadata plus the shared C toolchain files. */
 function recipeHash(id: string): string {
-  const files = [join(targetSourceDir(id), 'build.sh'), join(targetSourceDir(id), 'target.json'), ...walk(join(repoRoot, 'toolchains'))];
+  const files = [
+    join(targetSourceDir(id), 'build.sh'),
+    join(targetSourceDir(id), 'target.json'),
+    ...walk(join(repoRoot, 'toolchains')),
+  ];
   const parts = files
     .filter((f) => existsSync(f))
     .sort()
@@ -76,8 +80,12 @@ export async function buildTarget(id: string, options: BuildOptions = {}): Promi
   if (options.force || !existsSync(oraclePath) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
     log(`${id}: building the oracle from source`);
     const started = Date.now();
-    const build = spawnSync('bash', [join(targetSourceDir(id), 'build.sh'), dir], { stdio: ['ignore', 'inherit', 'inherit'], cwd: repoRoot });
-    if (build.status !== 0) return { kind: 'error', message: `${id}: the build recipe failed (exit ${build.status}); its log is above` };
+    const build = spawnSync('bash', [join(targetSourceDir(id), 'build.sh'), dir], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: repoRoot,
+    });
+    if (build.status !== 0)
+      return { kind: 'error', message: `${id}: the build recipe failed (exit ${build.status}); its log is above` };
     writeFileSync(stamp, hash);
     log(`${id}: oracle built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {

@@ -41,7 +41,10 @@ export function loadBuiltTarget(id: string): Loaded<BuiltTarget> {
   try {
     json = JSON.parse(readFileSync(packFile, 'utf8'));
   } catch (e) {
-    return { kind: 'error', message: `${packFile}: ${(e as Error).message} (rebuild with npm run build:targets -- --force ${id})` };
+    return {
+      kind: 'error',
+      message: `${packFile}: ${(e as Error).message} (rebuild with npm run build:targets -- --force ${id})`,
+    };
   }
   const parsed = parsePack(json);
   if (parsed.kind === 'error') return parsed;
@@ -49,7 +52,10 @@ export function loadBuiltTarget(id: string): Loaded<BuiltTarget> {
   const program = readProgramFile(oraclePath);
   if (program.kind === 'error') return program;
   if (program.value.id !== parsed.pack.oracle.sha256) {
-    return { kind: 'error', message: `${oraclePath} does not match its pack (rebuild with npm run build:targets -- --force ${id})` };
+    return {
+      kind: 'error',
+      message: `${oraclePath} does not match its pack (rebuild with npm run build:targets -- --force ${id})`,
+    };
   }
   return { kind: 'ok', value: { pack: parsed.pack, oracle: program.value, oraclePath, dir } };
 }

@@ -62,7 +62,12 @@ export class WorkerPool implements Runner {
         slot.loaded.add(key);
       }
       const { program: _program, ...input } = request;
-      const outcome = await race(slot, slot.api.run(key, input), request.limits.wallMs + WATCHDOG_GRACE_MS, options.signal);
+      const outcome = await race(
+        slot,
+        slot.api.run(key, input),
+        request.limits.wallMs + WATCHDOG_GRACE_MS,
+        options.signal,
+      );
       const ms = performance.now() - started;
       switch (outcome.kind) {
         case 'done':

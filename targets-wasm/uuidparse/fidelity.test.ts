@@ -37,7 +37,11 @@ describe('uuidparse oracle against native uuidparse', () => {
       const n = runNative(v.case);
       const g = decodeTextOrBytes(v.gold.stdout);
       const e = decodeTextOrBytes(v.gold.stderr);
-      if (n.code !== v.gold.code || Buffer.compare(Buffer.from(n.stdout), Buffer.from(g)) !== 0 || Buffer.compare(Buffer.from(n.stderr), Buffer.from(e)) !== 0) {
+      if (
+        n.code !== v.gold.code ||
+        Buffer.compare(Buffer.from(n.stdout), Buffer.from(g)) !== 0 ||
+        Buffer.compare(Buffer.from(n.stderr), Buffer.from(e)) !== 0
+      ) {
         mismatches.push(v.case.id);
       }
     }

@@ -18,13 +18,19 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run npm run setup (it installs Debian's chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run npm run setup (it installs Debian's chromium)`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 /** The Vite dev server on a free loopback port, for pages that import the project's TypeScript directly. */
 export async function startDevServer(): Promise<{ server: ViteDevServer; url: string }> {
-  const server = await createServer({ root: repoRoot, configFile: `${repoRoot}vite.config.ts`, server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await createServer({
+    root: repoRoot,
+    configFile: `${repoRoot}vite.config.ts`,
+    server: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('dev server has no TCP address');

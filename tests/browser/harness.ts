@@ -44,13 +44,21 @@ const api = {
     return out;
   },
   /** One oracle run with raw bytes back, for byte-for-byte comparison with the CLI. */
-  async oracleRun(target: string, argv: string[], stdin: string): Promise<{ stdout: number[]; stderr: number[]; code: number | null }> {
+  async oracleRun(
+    target: string,
+    argv: string[],
+    stdin: string,
+  ): Promise<{ stdout: number[]; stderr: number[]; code: number | null }> {
     const parsed = parsePack(await (await fetch(`/packs/${target}/pack.json`)).json());
     if (parsed.kind === 'error') throw new Error(parsed.message);
     const oracle = await program(`/packs/${target}/${parsed.pack.oracle.file}`);
-    const result = await pool.run(caseRequest(oracle, parsed.pack.target.program, { id: 'adhoc', argv, stdin }, DEFAULT_LIMITS));
+    const result = await pool.run(
+      caseRequest(oracle, parsed.pack.target.program, { id: 'adhoc', argv, stdin }, DEFAULT_LIMITS),
+    );
     const outcome = outcomeOf(result);
-    return outcome ? { stdout: [...outcome.stdout], stderr: [...outcome.stderr], code: outcome.code } : { stdout: [], stderr: [], code: null };
+    return outcome
+      ? { stdout: [...outcome.stdout], stderr: [...outcome.stderr], code: outcome.code }
+      : { stdout: [], stderr: [], code: null };
   },
 };
 

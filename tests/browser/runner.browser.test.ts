@@ -12,7 +12,11 @@ import { launchChromium, startDevServer } from './chromium.ts';
 type Harness = {
   selfCheck(): Promise<Record<string, string | null>>;
   oracleDigests(target: string): Promise<Record<string, string>>;
-  oracleRun(target: string, argv: string[], stdin: string): Promise<{ stdout: number[]; stderr: number[]; code: number | null }>;
+  oracleRun(
+    target: string,
+    argv: string[],
+    stdin: string,
+  ): Promise<{ stdout: number[]; stderr: number[]; code: number | null }>;
 };
 
 describe('in Debian Chromium: the browser worker pool', () => {
@@ -50,7 +54,10 @@ describe('in Debian Chromium: the browser worker pool', () => {
     const node = await goldDigests(pool, built.value.oracle, built.value.pack.target, suite.value);
     await pool.close();
     if (node.kind === 'error') throw new Error(node.message);
-    const browserDigests = await page.evaluate((t) => (window as unknown as { harness: Harness }).harness.oracleDigests(t), 'uuidparse');
+    const browserDigests = await page.evaluate(
+      (t) => (window as unknown as { harness: Harness }).harness.oracleDigests(t),
+      'uuidparse',
+    );
     expect(Object.keys(browserDigests).length).toBe(Object.keys(node.value.digests).length);
     expect(browserDigests).toEqual(node.value.digests);
   });

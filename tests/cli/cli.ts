@@ -10,5 +10,11 @@ export function mirrorbox(args: string[], options: { input?: Uint8Array; cwd?: s
     cwd: options.cwd ?? repoRoot,
     maxBuffer: 256 * 1024 * 1024,
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8') };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    out: r.stdout.toString('utf8'),
+    err: r.stderr.toString('utf8'),
+  };
 }

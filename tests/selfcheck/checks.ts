@@ -17,7 +17,12 @@ export interface SelfCheck {
 
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
-function request(probe: WasmProgram, args: string[], extra: Partial<RunRequest> = {}, limits: Partial<Limits> = {}): RunRequest {
+function request(
+  probe: WasmProgram,
+  args: string[],
+  extra: Partial<RunRequest> = {},
+  limits: Partial<Limits> = {},
+): RunRequest {
   return {
     program: probe,
     argv: ['probe', ...args],
@@ -100,7 +105,11 @@ export const selfChecks: SelfCheck[] = [
     async run(runner, probe) {
       const r = await runner.run(request(probe, ['alloc', '200'], {}, { memoryBytes: 64 * 1024 * 1024 }));
       if (r.kind !== 'memory-limit') return `expected memory-limit, got ${r.kind}`;
-      return expectExit(await runner.run(request(probe, ['alloc', '8'], {}, { memoryBytes: 64 * 1024 * 1024 })), 0, 'allocated 8 MiB\n');
+      return expectExit(
+        await runner.run(request(probe, ['alloc', '8'], {}, { memoryBytes: 64 * 1024 * 1024 })),
+        0,
+        'allocated 8 MiB\n',
+      );
     },
   },
   {
@@ -126,7 +135,12 @@ export const selfChecks: SelfCheck[] = [
   {
     name: 'a missing input file is the program’s own error, not the runner’s',
     async run(runner, probe) {
-      return expectExit(await runner.run(request(probe, ['files'])), 2, '', 'probe: in.txt: No such file or directory\n');
+      return expectExit(
+        await runner.run(request(probe, ['files'])),
+        2,
+        '',
+        'probe: in.txt: No such file or directory\n',
+      );
     },
   },
   {
@@ -138,7 +152,9 @@ export const selfChecks: SelfCheck[] = [
   {
     name: 'the environment is exactly the contract',
     async run(runner, probe) {
-      const want = Object.entries(contractEnv()).map(([k, v]) => `${k}=${v}\n`).join('');
+      const want = Object.entries(contractEnv())
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join('');
       return expectExit(await runner.run(request(probe, ['env'])), 0, want);
     },
   },
@@ -190,7 +206,9 @@ export const selfChecks: SelfCheck[] = [
       const outs = await Promise.all([1, 2, 3, 4].map(() => runner.run(req)));
       const first = outs[0];
       if (!first || first.kind !== 'exited') return 'clock mode did not exit';
-      return outs.every((o) => o.kind === 'exited' && bytesEqual(o.stdout, first.stdout)) ? undefined : 'outputs differ between runs';
+      return outs.every((o) => o.kind === 'exited' && bytesEqual(o.stdout, first.stdout))
+        ? undefined
+        : 'outputs differ between runs';
     },
   },
 ];

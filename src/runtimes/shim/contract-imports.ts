@@ -15,12 +15,7 @@ const SUBCLOCKFLAGS_ABSTIME = 1;
  * Replaces the shim's imports where the environment contract differs from "whatever the host says": argv sizes
  * (the shim counts UTF-16 units where it writes UTF-8 bytes), clocks, sleep, randomness, signals and sockets.
  */
-export function applyContract(
-  shim: WASI,
-  clock: VirtualClock,
-  seed: number,
-  checkDeadline: () => void,
-): void {
+export function applyContract(shim: WASI, clock: VirtualClock, seed: number, checkDeadline: () => void): void {
   const imports = shim.wasiImport as Record<string, ImportFn>;
   const view = (): DataView => new DataView((shim.inst.exports as unknown as Memory).memory.buffer);
   const encoder = new TextEncoder();

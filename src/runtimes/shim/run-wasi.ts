@@ -38,9 +38,16 @@ export function runWasi(module: WebAssembly.Module, input: ShimRunInput): RunRes
 
   let instance: WebAssembly.Instance;
   try {
-    instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: shim.wasiImport, wasi_unstable: shim.wasiImport });
+    instance = new WebAssembly.Instance(module, {
+      wasi_snapshot_preview1: shim.wasiImport,
+      wasi_unstable: shim.wasiImport,
+    });
   } catch (e) {
-    return { kind: 'invalid-module', message: `cannot instantiate: ${(e as Error).message}`, ms: performance.now() - started };
+    return {
+      kind: 'invalid-module',
+      message: `cannot instantiate: ${(e as Error).message}`,
+      ms: performance.now() - started,
+    };
   }
   const memory = instance.exports.memory as WebAssembly.Memory;
   const captured = (): Captured => ({
@@ -62,7 +69,8 @@ export function runWasi(module: WebAssembly.Module, input: ShimRunInput): RunRes
   } catch (e) {
     if (e instanceof WASIProcExit) {
       // A failing exit at the memory cap is the program reporting that malloc failed.
-      if (e.code !== 0 && atMemoryLimit()) return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured() };
+      if (e.code !== 0 && atMemoryLimit())
+        return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured() };
       return { kind: 'exited', code: e.code, ...captured() };
     }
     if (e instanceof StopRun) {
@@ -72,7 +80,12 @@ export function runWasi(module: WebAssembly.Module, input: ShimRunInput): RunRes
         case 'output-limit':
           return { kind: 'output-limit', stream: e.reason.stream, limitBytes: input.limits.outputBytes, ...captured() };
         case 'signal':
-          return { kind: 'trap', code: 128 + e.reason.signal, message: `raised signal ${e.reason.signal}`, ...captured() };
+          return {
+            kind: 'trap',
+            code: 128 + e.reason.signal,
+            message: `raised signal ${e.reason.signal}`,
+            ...captured(),
+          };
       }
     }
     if (atMemoryLimit()) return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured() };

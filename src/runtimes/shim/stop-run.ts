@@ -5,9 +5,7 @@
 export class StopRun extends Error {
   constructor(
     readonly reason:
-      | { kind: 'timeout' }
-      | { kind: 'output-limit'; stream: 'stdout' | 'stderr' }
-      | { kind: 'signal'; signal: number },
+      { kind: 'timeout' } | { kind: 'output-limit'; stream: 'stdout' | 'stderr' } | { kind: 'signal'; signal: number },
   ) {
     super(`run stopped: ${reason.kind}`);
   }
