@@ -33,7 +33,7 @@ _DEBSRC_APT_DIR=$MIRRORBOX_BUILD_DIR/apt
 _DEBSRC_SOURCES_DIR=$MIRRORBOX_BUILD_DIR/sources
 _DEBSRC_DEBS_DIR=$MIRRORBOX_BUILD_DIR/debs
 
-# shellcheck source=apt-deps.sh
+# shellcheck source=SCRIPTDIR/apt-deps.sh
 source "$(dirname "${BASH_SOURCE[0]}")/apt-deps.sh"
 
 _debsrc_log() { echo "debian-source: $*" >&2; }
@@ -116,8 +116,8 @@ _debsrc_all_present() {
   done <<<"$2"
 }
 
-# _debsrc_fetch DIR MODE PKG URI_LINES: run `apt-get MODE PKG` in DIR (MODE: "source --download-only" or
-# "download"), retrying once with fresh lists (the archive may have replaced the version the old lists name).
+# _debsrc_fetch DIR MODE PKG: run `apt-get MODE PKG` in DIR (MODE: "source --download-only" or "download"),
+# retrying once with fresh lists (the archive may have replaced the version the old lists name).
 _debsrc_fetch() {
   local dir=$1 mode=$2 pkg=$3
   # shellcheck disable=SC2086 # MODE is deliberately split into words
@@ -128,7 +128,7 @@ _debsrc_fetch() {
   (cd "$dir" && debian_apt -qq $mode "$pkg" >&2)
 }
 
-debian_source_download() {
+_debian_source_download() {
   local pkg=$1 uris dsc
   ensure_apt_packages dpkg-dev ca-certificates || return 1
   uris=$(_debsrc_uris source "$pkg") || { _debsrc_log "no source package for $pkg"; return 1; }
@@ -150,16 +150,16 @@ _debsrc_field() {
   awk -v f="$2:" '$1 == f { print $2; exit }' "$1"
 }
 
-debian_source_extract() {
-  local dsc=$1 parent=$2 source version upstream dest tmp
+_debian_source_extract() {
+  local dsc=$1 parent=$2 name version upstream dest tmp
   ensure_apt_packages dpkg-dev || return 1
-  source=$(_debsrc_field "$dsc" Source)
+  name=$(_debsrc_field "$dsc" Source)
   version=$(_debsrc_field "$dsc" Version)
   upstream=${version#*:}
   upstream=${upstream%-*}
   mkdir -p "$parent"
   parent=$(cd "$parent" && pwd)
-  dest=$parent/$source-$upstream
+  dest=$parent/$name-$upstream
   if [ -f "$dest/.mirrorbox-source" ] && [ "$(cat "$dest/.mirrorbox-source")" = "$(basename "$dsc")" ]; then
     _debsrc_log "have $dest"
   else
@@ -178,13 +178,13 @@ debian_source_extract() {
   echo "$dest"
 }
 
-debian_source() {
+_debian_source() {
   local dsc
-  dsc=$(debian_source_download "$1") || return 1
-  debian_source_extract "$dsc" "$2"
+  dsc=$(_debian_source_download "$1") || return 1
+  _debian_source_extract "$dsc" "$2"
 }
 
-debian_binary_download() {
+_debian_binary_download() {
   local pkg=$1 uris deb
   uris=$(_debsrc_uris download "$pkg") || { _debsrc_log "no binary package $pkg"; return 1; }
   deb=$(awk '$2 ~ /\.deb$/ { print $2; exit }' <<<"$uris")
@@ -199,9 +199,9 @@ debian_binary_download() {
   echo "$_DEBSRC_DEBS_DIR/$deb"
 }
 
-debian_binary_extract() {
+_debian_binary_extract() {
   local deb dest tmp
-  deb=$(debian_binary_download "$1") || return 1
+  deb=$(_debian_binary_download "$1") || return 1
   dest=${2:-$_DEBSRC_DEBS_DIR/root/$(basename "$deb" .deb)}
   if [ -f "$dest/.mirrorbox-deb" ] && [ "$(cat "$dest/.mirrorbox-deb")" = "$(basename "$deb")" ]; then
     _debsrc_log "have $dest"
@@ -217,6 +217,21 @@ debian_binary_extract() {
   fi
   echo "$dest"
 }
+
+# Public entry points run under one lock (build/apt/lock), so concurrent builds never download into, or extract
+# over, each other's work. (The implementations call each other directly: the lock is not re-entrant.)
+_debsrc_locked() {
+  mkdir -p "$_DEBSRC_APT_DIR"
+  (
+    flock 9
+    "$@"
+  ) 9>"$_DEBSRC_APT_DIR/lock"
+}
+debian_source() { _debsrc_locked _debian_source "$@"; }
+debian_source_download() { _debsrc_locked _debian_source_download "$@"; }
+debian_source_extract() { _debsrc_locked _debian_source_extract "$@"; }
+debian_binary_download() { _debsrc_locked _debian_binary_download "$@"; }
+debian_binary_extract() { _debsrc_locked _debian_binary_extract "$@"; }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail

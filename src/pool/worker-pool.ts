@@ -20,7 +20,7 @@ export type SpawnWorker = () => SpawnedWorker;
  * A worker whose run outlives its wall-time limit by this much is terminated from outside. Programs that make
  * system calls are stopped earlier, inside the worker, keeping their partial output.
  */
-const WATCHDOG_GRACE_MS = 100;
+const WATCHDOG_GRACE_MS = 50;
 
 interface Slot {
   worker: SpawnedWorker;
@@ -37,6 +37,8 @@ export class WorkerPool implements Runner {
   private readonly idle: Slot[] = [];
   private readonly waiting: ((slot: Slot) => void)[] = [];
   private readonly cache = new ModuleCache();
+  /** A started worker kept ready once any worker had to be replaced: runaway candidates tend to come in series. */
+  private spare: Slot | undefined;
   private closed = false;
 
   constructor(
@@ -98,6 +100,8 @@ export class WorkerPool implements Runner {
   async close(): Promise<void> {
     this.closed = true;
     for (const slot of this.idle.splice(0)) slot.worker.terminate();
+    this.spare?.worker.terminate();
+    this.spare = undefined;
   }
 
   private startSlot(): Slot {
@@ -108,7 +112,10 @@ export class WorkerPool implements Runner {
 
   private replaceSlot(slot: Slot): Slot {
     slot.worker.terminate();
-    return this.startSlot();
+    if (this.closed) return slot;
+    const next = this.spare ?? this.startSlot();
+    this.spare = this.startSlot();
+    return next;
   }
 
   private acquire(): Promise<Slot> {

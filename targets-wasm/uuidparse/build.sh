@@ -35,7 +35,12 @@ out=$(cd "$1" && pwd)
 log() { echo "uuidparse: $*" >&2; }
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
-# shellcheck source=../../scripts/lib/debian-source.sh
+# One build at a time per build dir: they share build/work/uuidparse/.
+mkdir -p "$(dirname "$work")"
+exec 9>"$work.lock"
+flock 9
+
+# shellcheck source=SCRIPTDIR/../../scripts/lib/debian-source.sh
 source "$root/scripts/lib/debian-source.sh"
 # make: configure's checks; groff-base: man page rendering.
 ensure_apt_packages make groff-base gzip
@@ -72,8 +77,8 @@ fi
 wasm_opt=$(command -v wasm-opt || true)
 wasm_opt_version=none
 [ -n "$wasm_opt" ] && wasm_opt_version=$("$wasm_opt" --version)
-groff_version=$(groff --version | head -1)
-compiler_version=$(${WASI_CC_CLANG:-clang-14} --version | head -1)
+groff_version=$(groff --version | sed -n 1p)
+compiler_version=$(${WASI_CC_CLANG:-clang-14} --version | sed -n 1p)
 wasi_libc_version=$(dpkg-query -W -f='${Version}' wasi-libc)
 
 build_digest=$(

@@ -29,6 +29,8 @@ export async function startDevServer(): Promise<{ server: ViteDevServer; url: st
     root: repoRoot,
     configFile: `${repoRoot}vite.config.ts`,
     server: { port: 0, host: '127.0.0.1' },
+    // The harness imports only ES modules: no dependency scan, so no mid-test reload when the app's deps change.
+    optimizeDeps: { noDiscovery: true, entries: [] },
     logLevel: 'error',
   });
   await server.listen();

@@ -74,12 +74,4 @@ describe('in Debian Chromium: the browser worker pool', () => {
     expect(Buffer.from(inBrowser.stderr).equals(cli.stderr)).toBe(true);
     expect(cli.stdout.length).toBeGreaterThan(0);
   });
-
-  it('shows uuidparse on the start page', async () => {
-    const catalog = await browser.newPage();
-    await catalog.goto(`${base}/`);
-    await catalog.waitForSelector('tr[data-target="uuidparse"]');
-    expect(await catalog.textContent('tr[data-target="uuidparse"]')).toContain('util-linux');
-    await catalog.close();
-  });
 });

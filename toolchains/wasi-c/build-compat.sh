@@ -16,7 +16,7 @@ lib=$out_dir/libwasicompat.a
 
 # Packages of the toolchain (Debian 12 names): the compiler, wasm-ld, llvm-ar, libc, and compiler-rt's builtins.
 WASI_TOOLCHAIN_PACKAGES=(clang-14 lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32)
-# shellcheck source=../../scripts/lib/apt-deps.sh
+# shellcheck source=SCRIPTDIR/../../scripts/lib/apt-deps.sh
 source "$root/scripts/lib/apt-deps.sh"
 ensure_apt_packages "${WASI_TOOLCHAIN_PACKAGES[@]}"
 
@@ -35,7 +35,7 @@ digest=$(
       sha256sum <"$f"
     done
     printf '%s\n' "${cflags[@]}"
-    "${WASI_CC_CLANG:-clang-14}" --version | head -1
+    "${WASI_CC_CLANG:-clang-14}" --version | sed -n 1p
     dpkg-query -W -f='${Package} ${Version}\n' wasi-libc libclang-rt-14-dev-wasm32
   } | sha256sum | cut -d' ' -f1
 )
