@@ -12,6 +12,12 @@ export interface TargetMeta {
   /** MirrorCode's size bucket. */
   bucket: 'S' | 'M' | 'L';
   description: string;
-  /** Path of the native program used by fidelity tests, when the machine has one. */
+  /** The native program fidelity tests compare with: absolute, or relative to the repo (a native build). */
   native?: string;
+  /** Run the native program under libfaketime at each case's instant (targets that read the clock). */
+  nativeClock?: boolean;
+  /** Debian packages the recipe needs (`build`) and the tests need (`test`, e.g. the native program); set-up installs them. */
+  packages?: { build?: string[]; test?: string[] };
+  /** Inputs where WASI cannot match native, with the reason; such inputs are kept out of the suite. */
+  fidelityNotes?: string[];
 }
