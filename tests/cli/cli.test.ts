@@ -156,14 +156,3 @@ describe('mirrorbox score', () => {
     expect(mirrorbox(['frobnicate']).code).toBe(2);
   });
 });
-
-describe('mirrorbox pack check', () => {
-  it('passes for uuidparse, twice in a row', () => {
-    for (let i = 0; i < 2; i++) {
-      const r = mirrorbox(['pack', 'check', 'uuidparse']);
-      expect(r.err).toBe('');
-      expect(r.code).toBe(0);
-      expect(r.out).toMatch(/identical in two runs, matching the lock file/);
-    }
-  });
-});
