@@ -9,31 +9,18 @@ import { StopRun } from './stop-run.ts';
  */
 const FILETYPE_PIPE = wasi.FILETYPE_UNKNOWN;
 
-function pipeFdstat(rights: number): wasi.Fdstat {
-  const stat = new wasi.Fdstat(FILETYPE_PIPE, 0);
-  stat.fs_rights_base = BigInt(rights);
-  return stat;
-}
-
-export class InputPipe extends Fd {
-  private pos = 0;
-  constructor(
-    private readonly data: Uint8Array,
-    private readonly checkDeadline: () => void,
-  ) {
+/** What both directions share: a pipe's file type and rights, and no seeking. */
+abstract class Pipe extends Fd {
+  constructor(private readonly rights: number) {
     super();
   }
   override fd_fdstat_get() {
-    return { ret: wasi.ERRNO_SUCCESS, fdstat: pipeFdstat(wasi.RIGHTS_FD_READ) };
+    const fdstat = new wasi.Fdstat(FILETYPE_PIPE, 0);
+    fdstat.fs_rights_base = BigInt(this.rights);
+    return { ret: wasi.ERRNO_SUCCESS, fdstat };
   }
   override fd_filestat_get() {
     return { ret: wasi.ERRNO_SUCCESS, filestat: new wasi.Filestat(0n, FILETYPE_PIPE, 0n) };
-  }
-  override fd_read(size: number) {
-    this.checkDeadline();
-    const chunk = this.data.subarray(this.pos, Math.min(this.data.length, this.pos + size));
-    this.pos += chunk.length;
-    return { ret: wasi.ERRNO_SUCCESS, data: chunk.slice() };
   }
   override fd_seek() {
     return { ret: wasi.ERRNO_SPIPE, offset: 0n };
@@ -43,7 +30,23 @@ export class InputPipe extends Fd {
   }
 }
 
-export class OutputPipe extends Fd {
+export class InputPipe extends Pipe {
+  private pos = 0;
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly checkDeadline: () => void,
+  ) {
+    super(wasi.RIGHTS_FD_READ);
+  }
+  override fd_read(size: number) {
+    this.checkDeadline();
+    const chunk = this.data.subarray(this.pos, Math.min(this.data.length, this.pos + size));
+    this.pos += chunk.length;
+    return { ret: wasi.ERRNO_SUCCESS, data: chunk.slice() };
+  }
+}
+
+export class OutputPipe extends Pipe {
   private readonly chunks: Uint8Array[] = [];
   private size = 0;
   constructor(
@@ -51,13 +54,7 @@ export class OutputPipe extends Fd {
     private readonly limitBytes: number,
     private readonly checkDeadline: () => void,
   ) {
-    super();
-  }
-  override fd_fdstat_get() {
-    return { ret: wasi.ERRNO_SUCCESS, fdstat: pipeFdstat(wasi.RIGHTS_FD_WRITE) };
-  }
-  override fd_filestat_get() {
-    return { ret: wasi.ERRNO_SUCCESS, filestat: new wasi.Filestat(0n, FILETYPE_PIPE, 0n) };
+    super(wasi.RIGHTS_FD_WRITE);
   }
   override fd_write(data: Uint8Array) {
     this.checkDeadline();
@@ -69,12 +66,6 @@ export class OutputPipe extends Fd {
     }
     this.append(data);
     return { ret: wasi.ERRNO_SUCCESS, nwritten: data.length };
-  }
-  override fd_seek() {
-    return { ret: wasi.ERRNO_SPIPE, offset: 0n };
-  }
-  override fd_tell() {
-    return { ret: wasi.ERRNO_SPIPE, offset: 0n };
   }
   bytes(): Uint8Array {
     return concatBytes(this.chunks);
