@@ -1,5 +1,8 @@
 import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
 
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'util', 'crypto'];
 const domGlobals = [
@@ -48,6 +51,20 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       'no-control-regex': 'off',
+    },
+  },
+  // The web app: Svelte components and rune modules (.svelte.ts), in the browser.
+  ...svelte.configs.recommended,
+  {
+    files: ['src/app/**/*.{ts,svelte}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
+    rules: {
+      // App state replaces collections immutably ($state.raw), so plain Map/Set/Date are deliberate.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { packsPlugin } from './scripts/vite-packs-plugin.ts';
+import { WORKER_ASSET_DIR, workerCspPlugin } from './scripts/vite-worker-csp-plugin.ts';
 
 const builtTargets = fileURLToPath(new URL('./build/targets', import.meta.url));
 
@@ -15,15 +17,24 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [packsPlugin(builtTargets)],
+  plugins: [svelte(), packsPlugin(builtTargets), workerCspPlugin()],
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Worker bundles get their own folder so a static host can give them their CSP with one path rule.
+    rolldownOptions: {
+      output: {
+        entryFileNames: `${WORKER_ASSET_DIR}/[name]-[hash].js`,
+        chunkFileNames: `${WORKER_ASSET_DIR}/[name]-[hash].js`,
+      },
+    },
+  },
   // Packages that fetch their own .wasm relative to their URL break when Vite pre-bundles them.
   optimizeDeps: { exclude: ['@bjorn3/browser_wasi_shim'] },
   build: { target: 'es2022' },
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'targets-wasm/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'targets-wasm/**/*.test.ts', 'toolchains/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

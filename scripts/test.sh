@@ -7,6 +7,7 @@ bash scripts/setup.sh --test
 
 echo "== types"
 npx --no-install tsc --noEmit -p tsconfig.json
+npx --no-install svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 echo "== lint"
 npx --no-install eslint --max-warnings 0 .
 echo "== format"

@@ -1,0 +1,138 @@
+import type { Limits } from '../../core/limits.ts';
+import type { Pack } from '../../core/pack.ts';
+import { scoreCandidate, type CaseReport, type ScoreReport } from '../../core/score.ts';
+import { sourcesDigest, type SourceFile } from '../../core/source-file.ts';
+import type { TestSet } from '../../core/test-case.ts';
+import type { Diagnostic, Toolchain } from '../../../toolchains/index.ts';
+import { sharedPool } from './shared-pool.ts';
+
+/** Progress reaches the screen at most this often: 600 cases finishing within a second is 600 updates otherwise. */
+const FLUSH_MS = 80;
+/** Per stream, what a case report keeps for its diff; a flooding candidate must not keep 600 × 16 MiB alive. */
+const KEPT_CASE_BYTES = 1024 * 1024;
+
+export type TestRunPhase = 'building' | 'running' | 'done' | 'cancelled' | 'build-failed' | 'invalid-module' | 'failed';
+
+export interface TestRunOptions {
+  pack: Pack;
+  toolchain: Toolchain;
+  files: readonly SourceFile[];
+  only?: TestSet;
+  ids?: ReadonlySet<string>;
+  limits: Partial<Limits>;
+}
+
+/**
+ * One scoring of a candidate (a Tests run or a submission): build, run every selected case in the shared worker
+ * pool, report progress as it goes, and stop every run at once on cancel.
+ */
+export class TestRun {
+  phase = $state<TestRunPhase>('building');
+  diagnostics = $state.raw<Diagnostic[]>([]);
+  /** Why the run could not happen (invalid module, internal error), in words for the user. */
+  message = $state('');
+  total = $state(0);
+  done = $state(0);
+  passed = $state(0);
+  /** Reports by case id, as they arrive. */
+  cases = $state.raw<ReadonlyMap<string, CaseReport>>(new Map());
+  report = $state.raw<ScoreReport | null>(null);
+  elapsedMs = $state(0);
+  readonly codeHash: string;
+  readonly finished: Promise<void>;
+
+  private readonly controller = new AbortController();
+  private readonly started = performance.now();
+  private pending: CaseReport[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(readonly options: TestRunOptions) {
+    this.codeHash = sourcesDigest(options.files);
+    this.total = selectedCount(options);
+    this.finished = this.execute();
+  }
+
+  get active(): boolean {
+    return this.phase === 'building' || this.phase === 'running';
+  }
+
+  cancel(): void {
+    this.controller.abort();
+  }
+
+  private async execute(): Promise<void> {
+    const { pack, toolchain, files } = this.options;
+    try {
+      const built = await toolchain.build(files, { signal: this.controller.signal });
+      if (built.kind === 'error') {
+        this.diagnostics = built.diagnostics;
+        this.phase = 'build-failed';
+        return;
+      }
+      if (this.controller.signal.aborted) {
+        this.phase = 'cancelled';
+        return;
+      }
+      this.phase = 'running';
+      const report = await scoreCandidate({
+        pack,
+        candidate: built.program,
+        runner: sharedPool(),
+        limits: this.options.limits,
+        signal: this.controller.signal,
+        ...(this.options.only ? { only: this.options.only } : {}),
+        ...(this.options.ids ? { ids: this.options.ids } : {}),
+        onCase: (c, _done, total) => {
+          this.total = total;
+          this.pending.push(trimmed(c));
+          this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+        },
+      });
+      this.flush();
+      const invalid = report.cases.find((c) => c.verdict.kind === 'invalid-module');
+      if (invalid?.verdict.kind === 'invalid-module') {
+        this.message = invalid.verdict.message;
+        this.phase = 'invalid-module';
+        return;
+      }
+      this.report = report;
+      this.total = report.cases.length;
+      this.phase = this.controller.signal.aborted ? 'cancelled' : 'done';
+    } catch (e) {
+      this.message = `mirrorbox failed while testing (${(e as Error).message}); reload the page and try again`;
+      this.phase = 'failed';
+    } finally {
+      clearTimeout(this.flushTimer);
+      this.elapsedMs = performance.now() - this.started;
+    }
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    const next = new Map(this.cases);
+    for (const c of this.pending) next.set(c.id, c);
+    this.passed += this.pending.filter((c) => c.verdict.kind === 'pass').length;
+    this.done += this.pending.length;
+    this.pending = [];
+    this.cases = next;
+    this.elapsedMs = performance.now() - this.started;
+  }
+}
+
+function selectedCount({ pack, only, ids }: TestRunOptions): number {
+  const cases = [
+    ...(only === 'hidden' ? [] : pack.visible.map((v) => v.case.id)),
+    ...(only === 'visible' ? [] : pack.hidden.map((h) => h.case.id)),
+  ];
+  return ids ? cases.filter((id) => ids.has(id)).length : cases.length;
+}
+
+/** A copy of a case report with its streams cut to what a diff can show. */
+function trimmed(c: CaseReport): CaseReport {
+  const cut = (b: Uint8Array): Uint8Array => (b.length > KEPT_CASE_BYTES ? b.slice(0, KEPT_CASE_BYTES) : b);
+  if (c.actual) c.actual = { ...c.actual, stdout: cut(c.actual.stdout), stderr: cut(c.actual.stderr) };
+  if (c.partial) c.partial = { stdout: cut(c.partial.stdout), stderr: cut(c.partial.stderr) };
+  return c;
+}

@@ -1,0 +1,66 @@
+/**
+ * What the address bar says: which target and which tab. Kept in the query string (`?target=uuidparse&tab=tests`) so
+ * any link can be shared and any static host serves it without rewrite rules.
+ */
+export type TabId = 'docs' | 'oracle' | 'workspace' | 'tests' | 'submit';
+
+export const TABS: readonly { id: TabId; label: string }[] = [
+  { id: 'docs', label: 'Docs' },
+  { id: 'oracle', label: 'Oracle console' },
+  { id: 'workspace', label: 'Workspace' },
+  { id: 'tests', label: 'Tests' },
+  { id: 'submit', label: 'Submit' },
+];
+
+const DEFAULT_TAB: TabId = 'docs';
+
+export interface Place {
+  target: string | null;
+  tab: TabId;
+}
+
+function isTab(value: string | null): value is TabId {
+  return TABS.some((t) => t.id === value);
+}
+
+export function placeHref(place: Place): string {
+  if (place.target === null) return '?';
+  const params = new URLSearchParams({ target: place.target });
+  if (place.tab !== DEFAULT_TAB) params.set('tab', place.tab);
+  return `?${params}`;
+}
+
+class Route {
+  target = $state<string | null>(null);
+  tab = $state<TabId>(DEFAULT_TAB);
+
+  constructor() {
+    this.read();
+    window.addEventListener('popstate', () => this.read());
+  }
+
+  /** Moves to a place, adding a history entry (so Back works) unless `replace`. */
+  go(place: Partial<Place>, options: { replace?: boolean } = {}): void {
+    const next: Place = { target: place.target === undefined ? this.target : place.target, tab: place.tab ?? this.tab };
+    const href = placeHref(next);
+    if (options.replace) history.replaceState(null, '', href);
+    else history.pushState(null, '', href);
+    this.read();
+  }
+
+  private read(): void {
+    const params = new URLSearchParams(location.search);
+    const tab = params.get('tab');
+    this.target = params.get('target') || null;
+    this.tab = isTab(tab) ? tab : DEFAULT_TAB;
+  }
+}
+
+export const route = new Route();
+
+/** Click handler for in-app links: plain clicks navigate in place, modified clicks open a new tab as usual. */
+export function followLink(event: MouseEvent, place: Partial<Place>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  route.go(place);
+}

@@ -1,0 +1,137 @@
+import { joinShellWords } from '../../core/shell-words.ts';
+import type { Pack } from '../../core/pack.ts';
+import type { WasmProgram } from '../../core/run-request.ts';
+import type { TestCase } from '../../core/test-case.ts';
+import type { OutcomeJson } from '../../core/gold.ts';
+import { DEFAULT_LIMITS } from '../../core/limits.ts';
+import { consoleRequest } from '../exec/console-request.ts';
+import { sharedPool } from '../exec/shared-pool.ts';
+import { TestRun } from '../exec/test-run.svelte.ts';
+import { loadOracle, loadPack, type Loaded } from '../packs/pack-store.ts';
+import { OracleConsole } from './oracle-console.svelte.ts';
+import { SubmissionLog } from './submission-log.svelte.ts';
+import { Workspace } from './workspace.svelte.ts';
+
+/** One row of the Tests tab: a visible case of the pack or one of the user's scratch tests. */
+export interface TestEntry {
+  set: 'visible' | 'scratch';
+  case: TestCase;
+  gold: OutcomeJson;
+}
+
+/**
+ * Everything open for one target: its pack, the user's workspace, the oracle console, the latest test run and
+ * submission, and the submission history. Kept for the life of the page, so switching tabs or targets loses nothing.
+ */
+export class TargetSession {
+  readonly pack: Pack;
+  readonly workspace: Workspace;
+  readonly console: OracleConsole;
+  readonly submissions: SubmissionLog;
+  testRun = $state.raw<TestRun | null>(null);
+  submitRun = $state.raw<TestRun | null>(null);
+  /** Tests tab: the filter text and the case whose details are open. */
+  testFilter = $state('');
+  failingOnly = $state(false);
+  selectedCase = $state<string | null>(null);
+
+  /** Scratch tests first (the user's own), then the pack's visible cases. */
+  readonly entries: TestEntry[] = $derived.by(() => [
+    ...this.workspace.scratchTests.map((t) => ({ set: 'scratch' as const, case: t.case, gold: t.gold })),
+    ...this.pack.visible.map((v) => ({ set: 'visible' as const, case: v.case, gold: v.gold })),
+  ]);
+
+  readonly filteredEntries: TestEntry[] = $derived.by(() => {
+    const words = this.testFilter.toLowerCase().split(/\s+/).filter(Boolean);
+    return this.entries.filter((e) => {
+      const haystack = `${e.set} ${e.case.id} ${e.case.feature ?? ''} ${joinShellWords(e.case.argv)}`.toLowerCase();
+      return words.every((w) => haystack.includes(w));
+    });
+  });
+
+  private warmed = false;
+
+  private constructor(pack: Pack, workspace: Workspace, console: OracleConsole, submissions: SubmissionLog) {
+    this.pack = pack;
+    this.workspace = workspace;
+    this.console = console;
+    this.submissions = submissions;
+  }
+
+  static async open(id: string): Promise<Loaded<TargetSession>> {
+    const loaded = await loadPack(id);
+    if (loaded.kind === 'error') return loaded;
+    const pack = loaded.value;
+    const oracle = (): Promise<Loaded<WasmProgram>> => loadOracle(pack);
+    const [workspace, submissions, console] = await Promise.all([
+      Workspace.open(id, pack.target.program),
+      (async () => {
+        const log = new SubmissionLog(id);
+        await log.load();
+        return log;
+      })(),
+      (async () => {
+        const c = new OracleConsole(id, pack.target.program, oracle);
+        await c.loadHistory();
+        return c;
+      })(),
+    ]);
+    const first = pack.visible.find((v) => v.case.stdin === undefined && !v.case.files)?.case;
+    if (first) console.argsLine = joinShellWords(first.argv);
+    return { kind: 'ok', value: new TargetSession(pack, workspace, console, submissions) };
+  }
+
+  /**
+   * Gets the first Run off to a quick start: downloads the oracle, starts the shared pool's workers and has one of
+   * them compile and run the oracle once (`--version`, output discarded), all while the user is still reading.
+   */
+  warmUp(): void {
+    if (this.warmed) return;
+    this.warmed = true;
+    void loadOracle(this.pack).then((oracle) => {
+      if (oracle.kind !== 'ok') return;
+      const input = { argv: ['--version'], stdin: new Uint8Array(), files: {} };
+      const limits = { ...DEFAULT_LIMITS, wallMs: 2000, outputBytes: 64 * 1024 };
+      void sharedPool().run(consoleRequest(oracle.value, this.pack.target.program, input, limits));
+    });
+  }
+
+  /** Runs the visible tests now listed (all of them, or the filtered ones) and the matching scratch tests. */
+  runTests(): TestRun | undefined {
+    if (this.testRun?.active) return undefined;
+    const entries = this.filteredEntries;
+    const scratch = entries.filter((e) => e.set === 'scratch');
+    const pack: Pack = {
+      ...this.pack,
+      visible: [...scratch.map((e) => ({ case: e.case, gold: e.gold })), ...this.pack.visible],
+      hidden: [],
+    };
+    const run = new TestRun({
+      pack,
+      toolchain: this.workspace.toolchain,
+      files: this.workspace.files,
+      only: 'visible',
+      ids: new Set(entries.map((e) => e.case.id)),
+      limits: { wallMs: this.workspace.timeLimitMs },
+    });
+    this.testRun = run;
+    return run;
+  }
+
+  /** Scores visible and hidden tests together and records the submission when it completes. */
+  submit(): TestRun | undefined {
+    if (this.submitRun?.active) return undefined;
+    const run = new TestRun({
+      pack: this.pack,
+      toolchain: this.workspace.toolchain,
+      files: this.workspace.files,
+      limits: { wallMs: this.workspace.timeLimitMs },
+    });
+    this.submitRun = run;
+    void run.finished.then(async () => {
+      if (run.phase === 'done' && run.report)
+        await this.submissions.add(run.report, run.codeHash, run.options.toolchain.id);
+    });
+    return run;
+  }
+}

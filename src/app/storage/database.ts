@@ -1,0 +1,87 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RunResultKind } from '../../core/run-result.ts';
+import type { ScratchTest } from '../../core/workspace-export.ts';
+import type { SourceFile } from '../../core/source-file.ts';
+
+/** A workspace as saved: one per target. */
+export interface StoredWorkspace {
+  target: string;
+  toolchain: string;
+  files: SourceFile[];
+  activeFile: string;
+  scratchTests: ScratchTest[];
+  timeLimitMs: number;
+  savedAt: number;
+}
+
+/** What one oracle-console run produced, with streams cut to what is worth keeping (see oracle-run.ts). */
+export interface StoredRunResult {
+  kind: RunResultKind;
+  /** Exit code, for runs that ended on their own. */
+  code?: number;
+  /** Why the run did not end normally (limit, invalid module…). */
+  stop?: string;
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  /** Full sizes; larger than the arrays above when output was cut. */
+  stdoutBytes: number;
+  stderrBytes: number;
+  /** Files the program created or changed (they count in scoring); dropped when larger than the stream cap. */
+  written: Record<string, Uint8Array>;
+  writtenComplete: boolean;
+  ms: number;
+}
+
+export interface StoredOracleRun {
+  id?: number;
+  target: string;
+  at: number;
+  argv: string[];
+  stdin: Uint8Array;
+  /** Full stdin size; larger than `stdin` when it was too big to keep. */
+  stdinBytes: number;
+  files: Record<string, Uint8Array>;
+  result: StoredRunResult;
+}
+
+export interface StoredSubmission {
+  id?: number;
+  target: string;
+  at: number;
+  codeHash: string;
+  toolchain: string;
+  visible: { passed: number; total: number };
+  hidden: { passed: number; total: number };
+  solved: boolean;
+  /** How many cases got each verdict, per set; never which hidden cases. */
+  verdicts: { visible: Record<string, number>; hidden: Record<string, number> };
+}
+
+interface MirrorboxSchema extends DBSchema {
+  workspaces: { key: string; value: StoredWorkspace };
+  'oracle-runs': { key: number; value: StoredOracleRun; indexes: { target: string } };
+  submissions: { key: number; value: StoredSubmission; indexes: { target: string } };
+}
+
+export type Database = IDBPDatabase<MirrorboxSchema>;
+
+const NAME = 'mirrorbox';
+const VERSION = 1;
+
+let opened: Promise<Database> | undefined;
+
+/** The app's IndexedDB database, opened once; rejects where the browser offers no IndexedDB (some private modes). */
+export function database(): Promise<Database> {
+  if (!opened) {
+    opened = openDB<MirrorboxSchema>(NAME, VERSION, {
+      upgrade(db) {
+        db.createObjectStore('workspaces', { keyPath: 'target' });
+        db.createObjectStore('oracle-runs', { keyPath: 'id', autoIncrement: true }).createIndex('target', 'target');
+        db.createObjectStore('submissions', { keyPath: 'id', autoIncrement: true }).createIndex('target', 'target');
+      },
+    });
+    // A failed open is not remembered, so a later write can try again.
+    opened.catch(() => (opened = undefined));
+  }
+  return opened;
+}

@@ -1,0 +1,20 @@
+import type { Verdict, VerdictKind } from '../../core/verdict.ts';
+
+/** How a verdict looks in tables: a short word and its colour class. */
+export const VERDICT_LABEL: Record<VerdictKind, string> = {
+  pass: 'pass',
+  fail: 'fail',
+  crash: 'crash',
+  timeout: 'time limit',
+  'output-limit': 'output limit',
+  'memory-limit': 'memory limit',
+  'invalid-module': 'invalid module',
+  cancelled: 'cancelled',
+};
+
+export function verdictClass(verdict: Verdict | undefined): string {
+  if (!verdict) return '';
+  if (verdict.kind === 'pass') return 'pass';
+  if (verdict.kind === 'cancelled') return 'warn';
+  return 'fail';
+}

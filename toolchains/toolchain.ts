@@ -1,0 +1,34 @@
+import type { WasmProgram } from '../src/core/run-request.ts';
+import type { SourceFile } from '../src/core/source-file.ts';
+
+/** One problem a build found, pointing into the user's files where it can. */
+export interface Diagnostic {
+  /** The workspace file it is about; '' when it is about the workspace as a whole (e.g. a missing file). */
+  file: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based. */
+  column?: number;
+  message: string;
+}
+
+export type BuildResult = { kind: 'ok'; program: WasmProgram } | { kind: 'error'; diagnostics: Diagnostic[] };
+
+/**
+ * A candidate kind: how a workspace's files become a WASI program. The app's candidate-kind selector and (later) the
+ * CLI list these from one table (toolchains/index.ts). Heavy compilers should import their code inside `build`, so
+ * listing the table stays cheap.
+ */
+export interface Toolchain {
+  /** Stable id, stored in workspaces and exports. */
+  id: string;
+  /** Shown in the candidate-kind selector. */
+  label: string;
+  /** One sentence on what the user provides. */
+  summary: string;
+  /** File name endings this toolchain builds from, e.g. ['.c', '.h']. */
+  extensions: readonly string[];
+  /** The files a fresh workspace of this kind starts with. */
+  starterFiles(target: { program: string }): SourceFile[];
+  build(files: readonly SourceFile[], options?: { signal?: AbortSignal }): Promise<BuildResult>;
+}
