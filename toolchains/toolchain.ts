@@ -10,9 +10,16 @@ export interface Diagnostic {
   /** 1-based. */
   column?: number;
   message: string;
+  /** What the compiler called it; absent means error. Only errors fail a build. */
+  severity?: 'error' | 'warning' | 'note';
 }
 
-export type BuildResult = { kind: 'ok'; program: WasmProgram } | { kind: 'error'; diagnostics: Diagnostic[] };
+/** Where a build is, for a progress bar: compilers that download themselves report bytes first. */
+export type BuildProgress = { phase: 'download'; doneBytes: number; totalBytes: number } | { phase: 'compile' };
+
+export type BuildResult =
+  /** `warnings`: what the compiler said about a build that still succeeded (warnings and their notes). */
+  { kind: 'ok'; program: WasmProgram; warnings?: Diagnostic[] } | { kind: 'error'; diagnostics: Diagnostic[] };
 
 /**
  * A candidate kind: how a workspace's files become a WASI program. The app's candidate-kind selector and (later) the
@@ -30,5 +37,8 @@ export interface Toolchain {
   extensions: readonly string[];
   /** The files a fresh workspace of this kind starts with. */
   starterFiles(target: { program: string }): SourceFile[];
-  build(files: readonly SourceFile[], options?: { signal?: AbortSignal }): Promise<BuildResult>;
+  build(
+    files: readonly SourceFile[],
+    options?: { signal?: AbortSignal; onProgress?: (progress: BuildProgress) => void },
+  ): Promise<BuildResult>;
 }

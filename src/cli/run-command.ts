@@ -3,14 +3,15 @@ import { LIMIT_EXIT_CODE } from '../core/environment.ts';
 import { describeStop, isLimit, type RunResult } from '../core/run-result.ts';
 import type { WasmProgram } from '../core/run-request.ts';
 import { createNodePool } from '../node/node-pool.ts';
-import { loadBuiltTarget, readProgramFile } from '../node/target-store.ts';
+import { buildCandidate } from '../node/build-candidate.ts';
+import { loadBuiltTarget } from '../node/target-store.ts';
 import { CliError } from './cli-error.ts';
 import { buildRunRequest, parseRunArgs } from './run-options.ts';
 
 export const oracleUsage =
   'mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
 export const runUsage =
-  'mirrorbox run <candidate.wasm> [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
+  'mirrorbox run <file-or-folder> [--lang c|wasm] [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
 
 /** `mirrorbox oracle`: runs a target's reference program; its streams become ours and its exit code ours. */
 export async function oracleCommand(args: string[]): Promise<number> {
@@ -22,22 +23,32 @@ export async function oracleCommand(args: string[]): Promise<number> {
   return runOnce(built.value.oracle, built.value.pack.target.program, values, programArgs);
 }
 
-/** `mirrorbox run`: runs a candidate under exactly the oracle's environment. */
+/**
+ * `mirrorbox run`: builds a candidate (a .wasm, or sources for a toolchain) and runs it under exactly the oracle's
+ * environment. Compiler warnings are not printed: stderr is the program's own.
+ */
 export async function runCommand(args: string[]): Promise<number> {
-  const nameAt = args.indexOf('--name');
-  const split = args.indexOf('--');
-  let name: string | undefined;
-  if (nameAt !== -1 && (split === -1 || nameAt < split)) {
-    name = args[nameAt + 1];
-    args = [...args.slice(0, nameAt), ...args.slice(nameAt + 2)];
-  }
-  const { values, positionals, programArgs } = parseRunArgs(args);
+  const name = takeOption(args, '--name');
+  const lang = takeOption(name.rest, '--lang');
+  const { values, positionals, programArgs } = parseRunArgs(lang.rest);
   if (values.help) return usage(runUsage);
   if (positionals.length !== 1) throw new CliError(`usage: ${runUsage}`);
   const path = positionals[0] as string;
-  const program = readProgramFile(path);
-  if (program.kind === 'error') throw new CliError(program.message);
-  return runOnce(program.value, name ?? basename(path).replace(/\.wasm$/, ''), values, programArgs);
+  const candidate = await buildCandidate(path, lang.value);
+  if (candidate.kind === 'input-error') throw new CliError(candidate.message);
+  if (candidate.kind === 'build-error') {
+    process.stderr.write(`${candidate.lines.join('\n')}\n`);
+    return 2;
+  }
+  return runOnce(candidate.program, name.value ?? basename(path).replace(/\.[^.]*$/, ''), values, programArgs);
+}
+
+/** Takes `OPTION VALUE` out of the CLI's own arguments (before `--`): options that `oracle` does not share. */
+function takeOption(args: string[], option: string): { value: string | undefined; rest: string[] } {
+  const at = args.indexOf(option);
+  const split = args.indexOf('--');
+  if (at === -1 || (split !== -1 && at > split)) return { value: undefined, rest: args };
+  return { value: args[at + 1], rest: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
 async function runOnce(

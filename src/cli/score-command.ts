@@ -4,13 +4,15 @@ import { outcomeFromJson } from '../core/gold.ts';
 import { describeVerdict } from '../core/verdict.ts';
 import { scoreCandidate, type ScoreReport } from '../core/score.ts';
 import { createNodePool } from '../node/node-pool.ts';
-import { loadBuiltTarget, readProgramFile } from '../node/target-store.ts';
+import { buildCandidate } from '../node/build-candidate.ts';
+import { loadBuiltTarget } from '../node/target-store.ts';
 import type { Pack } from '../core/pack.ts';
 import { CliError } from './cli-error.ts';
 import { parseTimeout } from './run-options.ts';
 import { showLine } from '../core/show-whitespace.ts';
 
-export const scoreUsage = 'mirrorbox score <target> <candidate.wasm> [--json] [--timeout MS] [--only visible|hidden]';
+export const scoreUsage =
+  'mirrorbox score <target> <file-or-folder> [--lang c|wasm] [--json] [--timeout MS] [--only visible|hidden]';
 
 /** How many failing visible cases get a full diff in text mode; the rest are listed by id. */
 const MAX_DIFFS = 10;
@@ -24,6 +26,7 @@ export async function scoreCommand(args: string[]): Promise<number> {
         json: { type: 'boolean' },
         timeout: { type: 'string' },
         only: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -43,15 +46,21 @@ export async function scoreCommand(args: string[]): Promise<number> {
   const limits = parseTimeout(values.timeout);
   const built = loadBuiltTarget(positionals[0] as string);
   if (built.kind === 'error') throw new CliError(built.message);
-  const candidate = readProgramFile(positionals[1] as string);
-  if (candidate.kind === 'error') throw new CliError(candidate.message);
+  const candidate = await buildCandidate(positionals[1] as string, values.lang);
+  if (candidate.kind === 'input-error') throw new CliError(candidate.message);
+  if (candidate.kind === 'build-error') {
+    process.stderr.write(`${candidate.lines.join('\n')}\n`);
+    return 2;
+  }
+  // Warnings go to stderr so --json output stays parseable.
+  if (candidate.warnings.length > 0) process.stderr.write(`${candidate.warnings.join('\n')}\n`);
 
   const pool = createNodePool();
   let report: ScoreReport;
   try {
     report = await scoreCandidate({
       pack: built.value.pack,
-      candidate: candidate.value,
+      candidate: candidate.program,
       runner: pool,
       limits,
       ...(only ? { only } : {}),

@@ -1,0 +1,23 @@
+// The C compiler worker: @yowasp/clang blocks for hundreds of milliseconds per compile, so it never runs on the page's
+// thread. Main-thread wrapper: src/browser/c-compiler.ts.
+import { expose, type ProxyMarked } from 'comlink';
+import type { SourceFile } from '../src/core/source-file.ts';
+import { installCachedFetch } from '../src/browser/cached-fetch.ts';
+import type { BuildProgress, BuildResult } from '../toolchains/toolchain.ts';
+
+// Bump with the @yowasp/clang version in package.json: a new version must not read the old version's files.
+installCachedFetch('mirrorbox-clang-22.0.0-git20542-10');
+
+export interface CCompilerWorkerApi {
+  compile(files: SourceFile[], onProgress?: ((p: BuildProgress) => void) & ProxyMarked): Promise<BuildResult>;
+}
+
+const api: CCompilerWorkerApi = {
+  async compile(files, onProgress) {
+    // Imported after installCachedFetch, for the reason given there.
+    const { compileC } = await import('../toolchains/c/compile.ts');
+    return compileC(files, onProgress ? { onProgress: (p) => void onProgress(p) } : {});
+  },
+};
+
+expose(api);
