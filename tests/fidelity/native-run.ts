@@ -33,19 +33,17 @@ export function runNative(meta: TargetMeta, testCase: TestCase): Outcome {
       before[name] = bytes;
     }
     const env: Record<string, string> = { ...CONTRACT_ENV, ...testCase.env };
-    let command = program;
-    let args = testCase.argv;
     if (meta.nativeClock) {
-      // faketime's "@" form starts the clock at the instant and lets it run, as the WASI clock does.
-      const at = new Date(testCase.clock ?? CONTRACT_EPOCH)
+      // libfaketime's "@" form starts the clock at the instant and lets it run, as the WASI clock does. Preloaded
+      // directly rather than through the faketime wrapper, so argv[0] (and with it every message) stays the same.
+      env.LD_PRELOAD = libfaketime();
+      env.FAKETIME = `@${new Date(testCase.clock ?? CONTRACT_EPOCH)
         .toISOString()
         .replace('T', ' ')
-        .replace(/\.\d+Z$/, '');
-      command = 'faketime';
-      args = [`@${at}`, program, ...testCase.argv];
+        .replace(/\.\d+Z$/, '')}`;
     }
-    const r = spawnSync(command, args, {
-      argv0: command === program ? meta.program : undefined,
+    const r = spawnSync(program, testCase.argv, {
+      argv0: meta.program,
       input: testCase.stdin === undefined ? new Uint8Array() : decodeTextOrBytes(testCase.stdin),
       env,
       cwd: dir,
@@ -66,6 +64,17 @@ export function runNative(meta: TargetMeta, testCase: TestCase): Outcome {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Where Debian's libfaketime package put its library (its path has the machine's multiarch triplet in it). */
+let faketimeLib: string | undefined;
+function libfaketime(): string {
+  if (faketimeLib) return faketimeLib;
+  const listed = spawnSync('dpkg', ['-L', 'libfaketime'], { encoding: 'utf8' }).stdout ?? '';
+  const lib = listed.split('\n').find((line) => line.endsWith('/libfaketime.so.1'));
+  if (!lib) throw new Error('libfaketime is not installed: npm test installs it (package faketime)');
+  faketimeLib = lib;
+  return lib;
 }
 
 function walk(dir: string): string[] {

@@ -4,6 +4,7 @@
  *   user and group identity (getuid, ..., setgid): src/ids.c
  *   descriptor duplication (dup):                  src/dup.c
  *   terminal names (ttyname):                      src/ttyname.c
+ *   ownership changes (chown, fchown, ...):        src/chown.c
  */
 #include_next <unistd.h>
 
@@ -26,6 +27,11 @@ int setgid(gid_t gid);
 int dup(int fd);
 
 char *ttyname(int fd);
+
+int chown(const char *path, uid_t owner, gid_t group);
+int fchown(int fd, uid_t owner, gid_t group);
+int lchown(const char *path, uid_t owner, gid_t group);
+int fchownat(int dirfd, const char *path, uid_t owner, gid_t group, int flags);
 
 #ifdef __cplusplus
 }
