@@ -32,7 +32,11 @@ export default defineConfig({
   },
   // Packages that fetch their own .wasm relative to their URL break when Vite pre-bundles them.
   optimizeDeps: { exclude: ['@bjorn3/browser_wasi_shim'] },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // Never inline clang's small .wasm modules as data: URLs: the worker CSP (connect-src 'self') forbids fetching them.
+    assetsInlineLimit: (file) => (/\.(wasm|tar)$/.test(file) ? false : undefined),
+  },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'targets-wasm/**/*.test.ts', 'toolchains/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

@@ -16,8 +16,19 @@ const api: CCompilerWorkerApi = {
   async compile(files, onProgress) {
     // Imported after installCachedFetch, for the reason given there.
     const { compileC } = await import('../toolchains/c/compile.ts');
-    return compileC(files, onProgress ? { onProgress: (p) => void onProgress(p) } : {});
+    return compileC(files, onProgress ? { onProgress: throttled(onProgress) } : {});
   },
 };
+
+/** The download reports every network chunk (thousands); the page needs a few updates a second, and the last one. */
+function throttled(send: (p: BuildProgress) => void): (p: BuildProgress) => void {
+  let last = 0;
+  return (p) => {
+    const now = performance.now();
+    if (p.phase === 'download' && p.doneBytes < p.totalBytes && p.doneBytes > 0 && now - last < 100) return;
+    last = now;
+    void send(p);
+  };
+}
 
 expose(api);

@@ -3,7 +3,7 @@ import type { Pack } from '../../core/pack.ts';
 import { scoreCandidate, type CaseReport, type ScoreReport } from '../../core/score.ts';
 import { sourcesDigest, type SourceFile } from '../../core/source-file.ts';
 import type { TestSet } from '../../core/test-case.ts';
-import type { Diagnostic, Toolchain } from '../../../toolchains/index.ts';
+import type { BuildProgress, Diagnostic, Toolchain } from '../../../toolchains/index.ts';
 import { sharedPool } from './shared-pool.ts';
 
 /** Progress reaches the screen at most this often: 600 cases finishing within a second is 600 updates otherwise. */
@@ -28,7 +28,10 @@ export interface TestRunOptions {
  */
 export class TestRun {
   phase = $state<TestRunPhase>('building');
+  /** What the build said: its errors when it failed, its warnings (and their notes) when it succeeded. */
   diagnostics = $state.raw<Diagnostic[]>([]);
+  /** Where the build is while phase is 'building' (a compiler's first download, then compiling); null before. */
+  buildProgress = $state.raw<BuildProgress | null>(null);
   /** Why the run could not happen (invalid module, internal error), in words for the user. */
   message = $state('');
   total = $state(0);
@@ -63,12 +66,18 @@ export class TestRun {
   private async execute(): Promise<void> {
     const { pack, toolchain, files } = this.options;
     try {
-      const built = await toolchain.build(files, { signal: this.controller.signal });
+      const built = await toolchain.build(files, {
+        signal: this.controller.signal,
+        onProgress: (p) => {
+          if (this.phase === 'building') this.buildProgress = p;
+        },
+      });
       if (built.kind === 'error') {
         this.diagnostics = built.diagnostics;
         this.phase = 'build-failed';
         return;
       }
+      this.diagnostics = built.warnings ?? [];
       if (this.controller.signal.aborted) {
         this.phase = 'cancelled';
         return;

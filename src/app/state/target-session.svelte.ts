@@ -2,6 +2,7 @@ import { joinShellWords } from '../../core/shell-words.ts';
 import type { Pack } from '../../core/pack.ts';
 import type { WasmProgram } from '../../core/run-request.ts';
 import type { TestCase } from '../../core/test-case.ts';
+import type { Diagnostic } from '../../../toolchains/index.ts';
 import type { OutcomeJson } from '../../core/gold.ts';
 import { DEFAULT_LIMITS } from '../../core/limits.ts';
 import { consoleRequest } from '../exec/console-request.ts';
@@ -30,6 +31,10 @@ export class TargetSession {
   readonly submissions: SubmissionLog;
   testRun = $state.raw<TestRun | null>(null);
   submitRun = $state.raw<TestRun | null>(null);
+  /** The latest build, from Tests or Submit: the workspace shows what its compiler said. */
+  lastBuild = $state.raw<TestRun | null>(null);
+  /** Where the editor should go next (a clicked diagnostic); `seq` tells two clicks on one place apart. */
+  reveal = $state.raw<{ file: string; line: number; column: number; seq: number } | null>(null);
   /** Tests tab: the filter text and the case whose details are open. */
   testFilter = $state('');
   failingOnly = $state(false);
@@ -96,6 +101,14 @@ export class TargetSession {
     });
   }
 
+  /** Opens a diagnostic's file in the workspace at its line; false when it points at no workspace file. */
+  revealDiagnostic(d: Diagnostic): boolean {
+    if (!d.file || !this.workspace.files.some((f) => f.name === d.file)) return false;
+    this.workspace.select(d.file);
+    this.reveal = { file: d.file, line: d.line ?? 1, column: d.column ?? 1, seq: (this.reveal?.seq ?? 0) + 1 };
+    return true;
+  }
+
   /** Runs the visible tests now listed (all of them, or the filtered ones) and the matching scratch tests. */
   runTests(): TestRun | undefined {
     if (this.testRun?.active) return undefined;
@@ -115,6 +128,7 @@ export class TargetSession {
       limits: { wallMs: this.workspace.timeLimitMs },
     });
     this.testRun = run;
+    this.lastBuild = run;
     return run;
   }
 
@@ -128,6 +142,7 @@ export class TargetSession {
       limits: { wallMs: this.workspace.timeLimitMs },
     });
     this.submitRun = run;
+    this.lastBuild = run;
     void run.finished.then(async () => {
       if (run.phase === 'done' && run.report)
         await this.submissions.add(run.report, run.codeHash, run.options.toolchain.id);

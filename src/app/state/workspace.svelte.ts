@@ -163,6 +163,10 @@ export class Workspace {
     const names = new Set(this.files.map((f) => f.name));
     const starters = toolchain.starterFiles({ program: this.program }).filter((f) => !names.has(f.name));
     if (starters.length) this.files = [...this.files, ...starters];
+    // Open the new kind's code (main.c for C) unless a file it builds from is open already.
+    const own = (name: string): boolean => toolchain.extensions.some((e) => name.endsWith(e));
+    const first = this.files.find((f) => own(f.name) && typeof f.content === 'string');
+    if (first && !own(this.activeName)) this.activeName = first.name;
     this.changed();
   }
 

@@ -7,12 +7,18 @@ import { indentWithTab } from '@codemirror/commands';
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { oneDark } from '@codemirror/theme-one-dark';
+import type { Diagnostic } from '../../../toolchains/index.ts';
+import { diagnosticMarks, setLineDiagnostics, type LineDiagnostic } from './diagnostic-marks.ts';
 
 export interface FileEditor {
   /** Shows `name` with `text`, reusing its earlier state (cursor, undo) when the text is unchanged. */
   show(name: string, text: string): void;
   /** Drops the remembered state of files that no longer exist. */
   forgetExcept(names: ReadonlySet<string>): void;
+  /** Marks a build's diagnostics in the files they name (now and whenever such a file is shown next). */
+  setDiagnostics(diagnostics: readonly Diagnostic[]): void;
+  /** Puts the cursor at a 1-based line and column of the shown file, scrolled into view, and focuses it. */
+  goto(line: number, column: number): void;
   focus(): void;
   destroy(): void;
 }
@@ -52,6 +58,20 @@ export function createFileEditor(parent: HTMLElement, onChange: (name: string, t
   const theme = new Compartment();
   const language = new Compartment();
   let current = '';
+  let diagnostics: readonly Diagnostic[] = [];
+  /** Which setDiagnostics call each file's state last received, so switching files does not re-place old marks. */
+  let version = 0;
+  const applied = new Map<string, number>();
+  const applyDiagnostics = (): void => {
+    if (!current || applied.get(current) === version) return;
+    applied.set(current, version);
+    const here: LineDiagnostic[] = diagnostics.flatMap((d) =>
+      d.file === current && d.line !== undefined
+        ? [{ line: d.line, column: d.column ?? 1, severity: d.severity ?? 'error', message: d.message }]
+        : [],
+    );
+    view.dispatch({ effects: setLineDiagnostics.of(here) });
+  };
 
   const extensions = (name: string): Extension[] => [
     basicSetup,
@@ -62,6 +82,7 @@ export function createFileEditor(parent: HTMLElement, onChange: (name: string, t
     baseTheme,
     theme.of(darkQuery.matches ? oneDark : []),
     language.of([]),
+    diagnosticMarks(),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(name, update.state.doc.toString());
     }),
@@ -78,16 +99,32 @@ export function createFileEditor(parent: HTMLElement, onChange: (name: string, t
       if (name === current && view.state.doc.toString() === text) return;
       if (current) states.set(current, view.state);
       let state = states.get(name);
-      if (!state || state.doc.toString() !== text)
+      if (!state || state.doc.toString() !== text) {
         state = EditorState.create({ doc: text, extensions: extensions(name) });
+        applied.delete(name);
+      }
       current = name;
       view.setState(state);
+      applyDiagnostics();
       void languageFor(name).then((lang) => {
         if (current === name) view.dispatch({ effects: language.reconfigure(lang) });
       });
     },
     forgetExcept(names) {
       for (const key of states.keys()) if (!names.has(key)) states.delete(key);
+    },
+    setDiagnostics(list) {
+      if (list === diagnostics) return;
+      diagnostics = list;
+      version++;
+      applyDiagnostics();
+    },
+    goto(line, column) {
+      const doc = view.state.doc;
+      const at = doc.line(Math.min(Math.max(1, line), doc.lines));
+      const pos = Math.min(at.from + Math.max(0, column - 1), at.to);
+      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+      view.focus();
     },
     focus() {
       view.focus();
