@@ -144,6 +144,15 @@ export const selfChecks: SelfCheck[] = [
     },
   },
   {
+    name: 'readlink says "not a link" for files and "no such file" for missing ones',
+    async run(runner, probe) {
+      const r = await runner.run(
+        request(probe, ['readlink', 'in.txt', 'missing'], { files: { 'in.txt': utf8Bytes('x') } }),
+      );
+      return expectExit(r, 0, 'in.txt: -1 Invalid argument\nmissing: -1 No such file or directory\n');
+    },
+  },
+  {
     name: 'stdout, stderr and stdin are pipes, not terminals',
     async run(runner, probe) {
       return expectExit(await runner.run(request(probe, ['isatty'])), 0, '0 0 0\n');

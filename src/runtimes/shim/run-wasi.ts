@@ -1,4 +1,4 @@
-import { PreopenDirectory, WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
+import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
 import { TRAP_EXIT_CODE } from '../../core/environment.ts';
 import type { RunRequest } from '../../core/run-request.ts';
 import type { Captured, RunResult } from '../../core/run-result.ts';
@@ -7,7 +7,7 @@ import { applyContract } from './contract-imports.ts';
 import { InputPipe, OutputPipe } from './stdio.ts';
 import { StopRun } from './stop-run.ts';
 import { VirtualClock } from './virtual-clock.ts';
-import { buildWorkdir, changedFiles } from './workdir.ts';
+import { buildWorkdir, changedFiles, WorkdirPreopen } from './workdir.ts';
 
 export type ShimRunInput = Omit<RunRequest, 'program'>;
 
@@ -29,7 +29,7 @@ export function runWasi(module: WebAssembly.Module, input: ShimRunInput): RunRes
     new InputPipe(input.stdin ?? new Uint8Array(), checkDeadline),
     stdout,
     stderr,
-    new PreopenDirectory('/', workdir),
+    new WorkdirPreopen(workdir),
   ];
   const env = Object.entries(input.env).map(([k, v]) => `${k}=${v}`);
   // The shim logs every call unless told not to (its default flips to on when the option is absent).

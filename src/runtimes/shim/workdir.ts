@@ -1,4 +1,4 @@
-import { Directory, File, Inode } from '@bjorn3/browser_wasi_shim';
+import { Directory, File, Inode, PreopenDirectory, wasi } from '@bjorn3/browser_wasi_shim';
 import { bytesEqual } from '../../core/bytes.ts';
 
 /**
@@ -46,4 +46,18 @@ export function changedFiles(
   };
   walk(root, '');
   return out;
+}
+
+/**
+ * The preopened `/`. There are no symbolic links, so readlink() of anything that exists fails with EINVAL, as
+ * Linux does for a regular file (the shim answers ENOTSUP, which programs treat as an I/O error).
+ */
+export class WorkdirPreopen extends PreopenDirectory {
+  constructor(contents: Map<string, Inode>) {
+    super('/', contents);
+  }
+  override path_readlink(path: string): { ret: number; data: string | null } {
+    const { ret, inode_obj } = this.path_lookup(path, 0);
+    return { ret: inode_obj ? wasi.ERRNO_INVAL : ret, data: null };
+  }
 }
