@@ -1,14 +1,16 @@
 import type { Toolchain } from './toolchain.ts';
 import { cToolchain } from './c/adapter.ts';
+import { jsToolchain } from './js/adapter.ts';
+import { tsToolchain } from './ts/adapter.ts';
 import { wasmToolchain } from './wasm/adapter.ts';
 
 export type { BuildProgress, BuildResult, Diagnostic, Toolchain } from './toolchain.ts';
 
 /**
- * Every candidate kind, in the order the app's selector shows them. Python and JS/TS adapters join this table
- * (toolchains issue); the app and the CLI read nothing else.
+ * Every candidate kind, in the order the app's selector shows them. The Python adapter joins this table (toolchains
+ * issue); the app and the CLI read nothing else.
  */
-export const TOOLCHAINS: readonly Toolchain[] = [wasmToolchain, cToolchain];
+export const TOOLCHAINS: readonly Toolchain[] = [wasmToolchain, cToolchain, jsToolchain, tsToolchain];
 
 export const DEFAULT_TOOLCHAIN_ID = wasmToolchain.id;
 

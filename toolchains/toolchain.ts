@@ -1,4 +1,4 @@
-import type { WasmProgram } from '../src/core/run-request.ts';
+import type { Program } from '../src/core/run-request.ts';
 import type { SourceFile } from '../src/core/source-file.ts';
 
 /** One problem a build found, pointing into the user's files where it can. */
@@ -19,10 +19,10 @@ export type BuildProgress = { phase: 'download'; doneBytes: number; totalBytes: 
 
 export type BuildResult =
   /** `warnings`: what the compiler said about a build that still succeeded (warnings and their notes). */
-  { kind: 'ok'; program: WasmProgram; warnings?: Diagnostic[] } | { kind: 'error'; diagnostics: Diagnostic[] };
+  { kind: 'ok'; program: Program; warnings?: Diagnostic[] } | { kind: 'error'; diagnostics: Diagnostic[] };
 
 /**
- * A candidate kind: how a workspace's files become a WASI program. The app's candidate-kind selector and (later) the
+ * A candidate kind: how a workspace's files become a program (a WASI module or a script for an engine). The app's candidate-kind selector and (later) the
  * CLI list these from one table (toolchains/index.ts). Heavy compilers should import their code inside `build`, so
  * listing the table stays cheap.
  */

@@ -1,19 +1,36 @@
+import type { RunRequest, ScriptProgram } from '../src/core/run-request.ts';
 import type { RunResult } from '../src/core/run-result.ts';
 import { runWasi, type ShimRunInput } from '../src/runtimes/shim/run-wasi.ts';
 
+/** A run as it reaches a worker: the request without its program, which the worker already holds under a key. */
+export type WorkerRunInput = Omit<RunRequest, 'program'>;
+
 /**
  * What a runner worker offers over comlink. The same object is exposed by the browser worker and by the Node
- * worker_threads entry, so both platforms run identical code.
+ * worker_threads entry, so both platforms run identical code. WASI modules and script programs share the pool's
+ * workers; the worker picks the engine by the kind of program it was handed.
  */
 export interface RunnerWorkerApi {
   /** Hands the worker a module compiled on the main thread; it is kept under `key` for later runs. */
   load(key: string, module: WebAssembly.Module): void;
   run(key: string, input: ShimRunInput): RunResult;
+  /**
+   * Keeps a script program under `key`, starting its engine first if this worker has not yet (the engine's code is
+   * only fetched and compiled by workers that get a script). Resolves to a message when the engine cannot start.
+   */
+  loadScript(key: string, program: ScriptProgram): Promise<string | undefined>;
+  /** Async only because the engine may be restarting (after a run that hit the memory limit); then it runs at once. */
+  runScript(key: string, input: WorkerRunInput): Promise<RunResult>;
   forget(key: string): void;
 }
 
 export function createRunnerWorkerApi(): RunnerWorkerApi {
   const modules = new Map<string, WebAssembly.Module>();
+  const scripts = new Map<string, ScriptProgram>();
+  // Imported on first use: a worker that only ever runs WASI modules never loads QuickJS.
+  let quickjs: Promise<typeof import('../src/runtimes/quickjs/run-script.ts')> | undefined;
+  const engine = () => (quickjs ??= import('../src/runtimes/quickjs/run-script.ts'));
+  let engineModule: Awaited<ReturnType<typeof engine>> | undefined;
   return {
     load(key, module) {
       modules.set(key, module);
@@ -23,8 +40,25 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
       if (!module) return { kind: 'invalid-module', message: `worker has no module ${key} (load it first)`, ms: 0 };
       return runWasi(module, input);
     },
+    async loadScript(key, program) {
+      try {
+        engineModule = await engine();
+        await engineModule.startQuickJS();
+      } catch (e) {
+        return `cannot start the ${program.engine} engine: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      scripts.set(key, program);
+      return undefined;
+    },
+    async runScript(key, input) {
+      const program = scripts.get(key);
+      if (!program || !engineModule)
+        return { kind: 'invalid-module', message: `worker has no script ${key} (load it first)`, ms: 0 };
+      return engineModule.runScript(await engineModule.startQuickJS(), program, input);
+    },
     forget(key) {
       modules.delete(key);
+      scripts.delete(key);
     },
   };
 }

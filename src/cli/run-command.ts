@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { LIMIT_EXIT_CODE } from '../core/environment.ts';
 import { describeStop, isLimit, type RunResult } from '../core/run-result.ts';
-import type { WasmProgram } from '../core/run-request.ts';
+import type { Program } from '../core/run-request.ts';
 import { createNodePool } from '../node/node-pool.ts';
 import { buildCandidate } from '../node/build-candidate.ts';
 import { loadBuiltTarget } from '../node/target-store.ts';
@@ -52,7 +52,7 @@ function takeOption(args: string[], option: string): { value: string | undefined
 }
 
 async function runOnce(
-  program: WasmProgram,
+  program: Program,
   programName: string,
   values: ReturnType<typeof parseRunArgs>['values'],
   programArgs: string[],

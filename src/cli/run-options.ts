@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CONTRACT_EPOCH, CONTRACT_RANDOM_SEED, contractEnv, instantToNs } from '../core/environment.ts';
 import { withDefaults, type Limits } from '../core/limits.ts';
-import type { RunRequest, WasmProgram } from '../core/run-request.ts';
+import type { Program, RunRequest } from '../core/run-request.ts';
 import { CliError } from './cli-error.ts';
 
 /** The options `oracle` and `run` share: inputs of one run, under the same environment contract as the tests. */
@@ -42,11 +42,11 @@ function readInput(path: string, what: string): Uint8Array {
 }
 
 export function buildRunRequest(
-  program: WasmProgram,
+  program: Program,
   programName: string,
   values: ReturnType<typeof parseRunArgs>['values'],
   programArgs: string[],
-): RunRequest {
+): RunRequest<Program> {
   const files: Record<string, Uint8Array> = {};
   for (const spec of values.file ?? []) {
     const eq = spec.indexOf('=');

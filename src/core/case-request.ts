@@ -1,11 +1,16 @@
 import { decodeTextOrBytes } from './bytes.ts';
 import { CONTRACT_EPOCH, CONTRACT_RANDOM_SEED, contractEnv, instantToNs } from './environment.ts';
 import type { Limits } from './limits.ts';
-import type { RunRequest, WasmProgram } from './run-request.ts';
+import type { Program, RunRequest } from './run-request.ts';
 import type { TestCase } from './test-case.ts';
 
 /** The run a test case stands for. Oracle and candidate get exactly this request, differing only in program. */
-export function caseRequest(program: WasmProgram, programName: string, testCase: TestCase, limits: Limits): RunRequest {
+export function caseRequest<P extends Program>(
+  program: P,
+  programName: string,
+  testCase: TestCase,
+  limits: Limits,
+): RunRequest<P> {
   const files: Record<string, Uint8Array> = {};
   for (const [name, value] of Object.entries(testCase.files ?? {})) files[name] = decodeTextOrBytes(value);
   const clockNs = instantToNs(testCase.clock ?? CONTRACT_EPOCH);

@@ -1,4 +1,4 @@
-import type { RunRequest } from './run-request.ts';
+import type { Program, RunRequest } from './run-request.ts';
 import type { RunResult } from './run-result.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { RunResult } from './run-result.ts';
  * Node). Like Inspect's sandbox: callers never learn which backend runs their program.
  */
 export interface Runner {
-  run(request: RunRequest, options?: RunOptions): Promise<RunResult>;
+  run(request: RunRequest<Program>, options?: RunOptions): Promise<RunResult>;
   /** Frees workers and caches; the runner must not be used afterwards. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { caseRequest } from './case-request.ts';
 import { outcomeFromJson, outcomeOf, type Outcome } from './gold.ts';
 import { withDefaults, type Limits } from './limits.ts';
 import type { Pack } from './pack.ts';
-import type { WasmProgram } from './run-request.ts';
+import type { Program } from './run-request.ts';
 import type { Runner } from './runner.ts';
 import type { TestCase, TestSet } from './test-case.ts';
 import { judge, type Expectation, type Verdict } from './verdict.ts';
@@ -28,7 +28,7 @@ export interface ScoreReport {
 
 export interface ScoreOptions {
   pack: Pack;
-  candidate: WasmProgram;
+  candidate: Program;
   runner: Runner;
   only?: TestSet;
   /** Restrict to these case ids (visible filter in the app). */

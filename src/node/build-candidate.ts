@@ -1,4 +1,4 @@
-import type { WasmProgram } from '../core/run-request.ts';
+import type { Program } from '../core/run-request.ts';
 import { formatDiagnostic } from '../../toolchains/format-diagnostic.ts';
 import { inferToolchain } from '../../toolchains/infer-toolchain.ts';
 import { TOOLCHAINS, toolchainById, type Diagnostic } from '../../toolchains/index.ts';
@@ -6,7 +6,7 @@ import { readCandidateFiles } from './candidate-files.ts';
 
 export type CandidateBuild =
   /** `warnings`: compiler messages of a successful build, one line each. */
-  | { kind: 'ok'; program: WasmProgram; warnings: string[] }
+  | { kind: 'ok'; program: Program; warnings: string[] }
   /** The path or --lang is wrong: one line for the user. */
   | { kind: 'input-error'; message: string }
   /** The toolchain refused the files: `file:line:col: message` lines, file paths as the user would open them. */

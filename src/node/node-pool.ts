@@ -1,7 +1,7 @@
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { WorkerPool } from '../pool/worker-pool.ts';
 
@@ -23,6 +23,9 @@ function workerScript(): URL {
       target: 'node20',
       write: false,
       logLevel: 'error',
+      // The bundle runs from a data: URL, which Node's createRequire refuses; QuickJS's Emscripten loader calls it
+      // with import.meta.url, so the bundle reports the worker's source file instead.
+      define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
     });
     script = new URL(`data:text/javascript,${encodeURIComponent(out.outputFiles[0]?.text ?? '')}`);
   }

@@ -1,10 +1,10 @@
 import { wrap, type Endpoint, type Remote } from 'comlink';
-import type { RunRequest } from '../core/run-request.ts';
+import type { Program, RunRequest } from '../core/run-request.ts';
 import type { RunResult } from '../core/run-result.ts';
 import type { RunOptions, Runner } from '../core/runner.ts';
 import { ModuleCache } from '../runtimes/shim/module-cache.ts';
 import { notReady } from '../runtimes/shim/not-ready.ts';
-import type { RunnerWorkerApi } from '../../workers/runner-api.ts';
+import type { RunnerWorkerApi, WorkerRunInput } from '../../workers/runner-api.ts';
 
 /** A started worker as the pool needs it, whatever the platform (Web Worker or worker_threads). */
 export interface SpawnedWorker {
@@ -30,8 +30,18 @@ interface Slot {
 }
 
 /**
+ * What the pool needs to start one run in a slot, whatever the kind of program: a key under which the worker keeps
+ * the program, how to hand it over once, and how to start a run of it.
+ */
+type Job =
+  | { kind: 'ready'; key: string; load(api: Remote<RunnerWorkerApi>): Promise<string | undefined>; start: Start }
+  | { kind: 'not-ready'; result: RunResult };
+type Start = (api: Remote<RunnerWorkerApi>, input: WorkerRunInput) => Promise<RunResult>;
+
+/**
  * Runs programs in a fixed set of workers. Modules are compiled once on the calling thread and posted to each worker
- * once; a run that passes its deadline, is cancelled or kills its worker gets a fresh worker in its place.
+ * once; script programs are posted as source, and the worker loads their engine the first time it needs it. A run
+ * that passes its deadline, is cancelled or kills its worker gets a fresh worker in its place.
  */
 export class WorkerPool implements Runner {
   private readonly idle: Slot[] = [];
@@ -49,24 +59,25 @@ export class WorkerPool implements Runner {
     for (let i = 0; i < size; i++) this.idle.push(this.startSlot());
   }
 
-  async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+  async run(request: RunRequest<Program>, options: RunOptions = {}): Promise<RunResult> {
     if (this.closed) throw new Error('the worker pool is closed');
-    const prepared = await this.cache.get(request.program, request.limits.memoryBytes);
-    if (prepared.kind !== 'ready') return notReady(prepared, request);
-    const key = ModuleCache.key(request.program, request.limits.memoryBytes);
+    const job = await this.prepare(request);
+    if (job.kind === 'not-ready') return job.result;
+    const { key } = job;
     const slot = await this.acquire();
     let replace = false;
     try {
       if (options.signal?.aborted) return stopped('cancelled', request, 0);
       const started = performance.now();
       if (!slot.loaded.has(key)) {
-        await slot.api.load(key, prepared.module);
+        const problem = await job.load(slot.api);
+        if (problem !== undefined) return { kind: 'invalid-module', message: problem, ms: 0 };
         slot.loaded.add(key);
       }
       const { program: _program, ...input } = request;
       const outcome = await race(
         slot,
-        slot.api.run(key, input),
+        job.start(slot.api, input),
         request.limits.wallMs + WATCHDOG_GRACE_MS,
         options.signal,
       );
@@ -95,6 +106,33 @@ export class WorkerPool implements Runner {
     } finally {
       this.release(replace ? this.replaceSlot(slot) : slot);
     }
+  }
+
+  /** Compiles a module (once, through the cache) or names a script program; nothing touches a worker yet. */
+  private async prepare(request: RunRequest<Program>): Promise<Job> {
+    const { program } = request;
+    if (program.kind === 'script') {
+      const key = `script:${program.engine}:${program.id}`;
+      return {
+        kind: 'ready',
+        key,
+        // Loading awaits the engine's first start in that worker, so it stays outside the run's wall time.
+        load: (api) => api.loadScript(key, program),
+        start: (api, input) => api.runScript(key, input),
+      };
+    }
+    const prepared = await this.cache.get(program, request.limits.memoryBytes);
+    if (prepared.kind !== 'ready') return { kind: 'not-ready', result: notReady(prepared, request) };
+    const key = ModuleCache.key(program, request.limits.memoryBytes);
+    return {
+      kind: 'ready',
+      key,
+      load: async (api) => {
+        await api.load(key, prepared.module);
+        return undefined;
+      },
+      start: (api, input) => api.run(key, input),
+    };
   }
 
   async close(): Promise<void> {
@@ -162,7 +200,7 @@ function race(slot: Slot, run: Promise<RunResult>, ms: number, signal: AbortSign
   });
 }
 
-function stopped(kind: 'timeout' | 'cancelled', request: RunRequest, ms: number): RunResult {
+function stopped(kind: 'timeout' | 'cancelled', request: RunRequest<Program>, ms: number): RunResult {
   const base = { stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms };
   return kind === 'timeout' ? { kind, limitMs: request.limits.wallMs, ...base } : { kind, ...base };
 }

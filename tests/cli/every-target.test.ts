@@ -4,7 +4,8 @@ import { mirrorbox } from './cli.ts';
 
 /** What must hold for every target in targets-wasm/, through the CLI as a user runs it. */
 for (const id of listTargetIds()) {
-  describe(`target ${id}`, () => {
+  // pack check runs every case twice (jq: ~25 s alone on 2 cores), so these get more time than the default.
+  describe(`target ${id}`, { timeout: 240_000 }, () => {
     const built = loadBuiltTarget(id);
 
     it('is built and listed as built', () => {

@@ -1,9 +1,9 @@
-import type { RunRequest } from '../../core/run-request.ts';
+import type { Limits } from '../../core/limits.ts';
 import type { RunResult } from '../../core/run-result.ts';
 import type { Prepared } from './prepare.ts';
 
 /** The result of a run that never started because its module could not be prepared. */
-export function notReady(prepared: Exclude<Prepared, { kind: 'ready' }>, request: RunRequest): RunResult {
+export function notReady(prepared: Exclude<Prepared, { kind: 'ready' }>, request: { limits: Limits }): RunResult {
   if (prepared.kind === 'memory-limit') {
     const empty = new Uint8Array();
     return {
