@@ -1,11 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import type { TestCase, TextOrBytes } from '../../src/core/test-case.ts';
+import type { TextOrBytes } from '../../src/core/test-case.ts';
 import { suite } from './cases.ts';
-
-/** Everything the program is given, as one comparable string. */
-function inputsOf(c: TestCase): string {
-  return JSON.stringify([c.argv, c.stdin ?? null, c.files ?? null, c.env ?? null, c.clock ?? null]);
-}
+import { suiteShape } from '../../tests/suites/suite-shape.ts';
 
 function bytesOf(v: TextOrBytes | undefined): Uint8Array {
   if (v === undefined) return new Uint8Array(0);
@@ -14,53 +10,11 @@ function bytesOf(v: TextOrBytes | undefined): Uint8Array {
 }
 
 describe('brotli suite', () => {
+  suiteShape(suite, { minCases: 500, checkStdinSize: false });
+
   // suite() runs the native encoder (cached per process): give the first call time.
   const s = suite();
   const all = [...s.visible, ...s.hidden];
-
-  it('has at least 500 cases', () => {
-    expect(all.length).toBeGreaterThanOrEqual(500);
-  });
-
-  it('has unique ids', () => {
-    const ids = all.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-  });
-
-  it('hides about a third of the cases', () => {
-    const ratio = s.hidden.length / all.length;
-    expect(ratio).toBeGreaterThanOrEqual(0.28);
-    expect(ratio).toBeLessThanOrEqual(0.4);
-  });
-
-  it('gives every hidden case a dualOf naming a visible case', () => {
-    const visibleIds = new Set(s.visible.map((c) => c.id));
-    for (const c of s.hidden) {
-      expect(c.dualOf, c.id).toBeDefined();
-      expect(visibleIds.has(c.dualOf as string), `${c.id} -> ${c.dualOf}`).toBe(true);
-    }
-    for (const c of s.visible) expect(c.dualOf, c.id).toBeUndefined();
-  });
-
-  it('labels every case with a feature, hidden cases with their dual’s', () => {
-    const byId = new Map(s.visible.map((c) => [c.id, c]));
-    for (const c of all) expect((c.feature ?? '').length, c.id).toBeGreaterThan(0);
-    for (const c of s.hidden) expect(c.feature, c.id).toBe(byId.get(c.dualOf as string)?.feature);
-  });
-
-  it('is deterministic', () => {
-    expect(suite()).toEqual(s);
-  });
-
-  it('never repeats the inputs of a dual in its hidden case, nor any other case', () => {
-    const seen = new Map<string, string>();
-    for (const c of all) {
-      const key = inputsOf(c);
-      expect(seen.get(key), c.id).toBeUndefined();
-      seen.set(key, c.id);
-    }
-  });
 
   it('keeps inputs well-formed and small', () => {
     let total = 0;
