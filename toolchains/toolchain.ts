@@ -33,6 +33,11 @@ export interface Toolchain {
   label: string;
   /** One sentence on what the user provides. */
   summary: string;
+  /**
+   * False for a kind only the CLI can run so far (its engine is not served to browsers yet): the app leaves it out
+   * of the selector rather than offering a build that cannot start.
+   */
+  inBrowser?: boolean;
   /** File name endings this toolchain builds from, e.g. ['.c', '.h']. */
   extensions: readonly string[];
   /** The files a fresh workspace of this kind starts with. */

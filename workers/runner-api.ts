@@ -31,6 +31,10 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
   let quickjs: Promise<typeof import('../src/runtimes/quickjs/run-script.ts')> | undefined;
   const engine = () => (quickjs ??= import('../src/runtimes/quickjs/run-script.ts'));
   let engineModule: Awaited<ReturnType<typeof engine>> | undefined;
+  // Pyodide likewise, only in workers that get a Python program.
+  let pyodide: Promise<typeof import('../src/runtimes/pyodide/run-python.ts')> | undefined;
+  const python = () => (pyodide ??= import('../src/runtimes/pyodide/run-python.ts'));
+  let pythonModule: Awaited<ReturnType<typeof python>> | undefined;
   return {
     load(key, module) {
       modules.set(key, module);
@@ -42,8 +46,13 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
     },
     async loadScript(key, program) {
       try {
-        engineModule = await engine();
-        await engineModule.startQuickJS();
+        if (program.engine === 'pyodide') {
+          pythonModule = await python();
+          await pythonModule.startPyodide();
+        } else {
+          engineModule = await engine();
+          await engineModule.startQuickJS();
+        }
       } catch (e) {
         return `cannot start the ${program.engine} engine: ${e instanceof Error ? e.message : String(e)}`;
       }
@@ -52,6 +61,8 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
     },
     async runScript(key, input) {
       const program = scripts.get(key);
+      if (program?.engine === 'pyodide' && pythonModule)
+        return pythonModule.runPython(await pythonModule.startPyodide(), program, input);
       if (!program || !engineModule)
         return { kind: 'invalid-module', message: `worker has no script ${key} (load it first)`, ms: 0 };
       return engineModule.runScript(await engineModule.startQuickJS(), program, input);

@@ -7,11 +7,13 @@ import { buildCandidate } from '../node/build-candidate.ts';
 import { loadBuiltTarget } from '../node/target-store.ts';
 import { CliError } from './cli-error.ts';
 import { buildRunRequest, parseRunArgs } from './run-options.ts';
+import { TOOLCHAINS } from '../../toolchains/index.ts';
+
+const LANGS = TOOLCHAINS.map((t) => t.id).join('|');
 
 export const oracleUsage =
   'mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
-export const runUsage =
-  'mirrorbox run <file-or-folder> [--lang c|wasm] [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
+export const runUsage = `mirrorbox run <file-or-folder> [--lang ${LANGS}] [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…`;
 
 /** `mirrorbox oracle`: runs a target's reference program; its streams become ours and its exit code ours. */
 export async function oracleCommand(args: string[]): Promise<number> {

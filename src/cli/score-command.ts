@@ -10,9 +10,11 @@ import type { Pack } from '../core/pack.ts';
 import { CliError } from './cli-error.ts';
 import { parseTimeout } from './run-options.ts';
 import { showLine } from '../core/show-whitespace.ts';
+import { TOOLCHAINS } from '../../toolchains/index.ts';
 
-export const scoreUsage =
-  'mirrorbox score <target> <file-or-folder> [--lang c|wasm] [--json] [--timeout MS] [--only visible|hidden]';
+const LANGS = TOOLCHAINS.map((t) => t.id).join('|');
+
+export const scoreUsage = `mirrorbox score <target> <file-or-folder> [--lang ${LANGS}] [--json] [--timeout MS] [--only visible|hidden]`;
 
 /** How many failing visible cases get a full diff in text mode; the rest are listed by id. */
 const MAX_DIFFS = 10;

@@ -12,8 +12,8 @@ export interface WasmProgram {
   bytes: Uint8Array;
 }
 
-/** The interpreters a script program can name. A later Pyodide engine joins this union and nothing else changes. */
-export type ScriptEngine = 'quickjs';
+/** The interpreters a script program can name: QuickJS (JS/TS) and Pyodide (Python, src/runtimes/pyodide/). */
+export type ScriptEngine = 'quickjs' | 'pyodide';
 
 /**
  * Source code for an engine that the runner's workers host (QuickJS today). Plain data like WasmProgram, so it

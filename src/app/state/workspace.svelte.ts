@@ -6,7 +6,7 @@ import {
   type ScratchTest,
   type WorkspaceSnapshot,
 } from '../../core/workspace-export.ts';
-import { DEFAULT_TOOLCHAIN_ID, toolchainById, type Toolchain } from '../../../toolchains/index.ts';
+import { DEFAULT_TOOLCHAIN_ID, appToolchainById as toolchainById, type Toolchain } from '../../../toolchains/index.ts';
 import { wasmUploadProblem } from '../../../toolchains/wasm/adapter.ts';
 import type { StoredWorkspace } from '../storage/database.ts';
 import { persist, retrieve } from '../storage/storage-status.svelte.ts';
