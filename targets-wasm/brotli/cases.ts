@@ -27,8 +27,9 @@
  *   absolute paths (the WASI root is the working directory), and damaged streams whose output would exceed 60 KB.
  */
 import { spawnSync } from 'node:child_process';
-import type { TestCase, TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
+import type { TestSuite } from '../../src/core/test-case.ts';
 import { Prng } from '../../src/core/prng.ts';
+import { SuiteBuilder, type CaseInput } from '../../src/core/suite-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The native encoder (and, to keep damaged streams' output small, the native decoder)
@@ -290,88 +291,7 @@ function smallOutput(p: Prng, make: (p: Prng) => Uint8Array): Uint8Array {
 // Suite assembly
 // ---------------------------------------------------------------------------------------------------------------
 
-function b64(bytes: Uint8Array): TextOrBytes {
-  return { base64: Buffer.from(bytes).toString('base64') };
-}
-
-interface Input {
-  argv: string[];
-  stdin?: Uint8Array | string;
-  files?: Record<string, Uint8Array | string>;
-}
-
-function toCase(id: string, feature: string, input: Input, dualOf?: string): TestCase {
-  const c: TestCase = { id, argv: input.argv };
-  if (input.stdin !== undefined) c.stdin = typeof input.stdin === 'string' ? input.stdin : b64(input.stdin);
-  if (input.files !== undefined)
-    c.files = Object.fromEntries(
-      Object.entries(input.files).map(([k, v]) => [k, typeof v === 'string' ? v : b64(v)] as [string, TextOrBytes]),
-    );
-  if (dualOf !== undefined) c.dualOf = dualOf;
-  c.feature = feature;
-  return c;
-}
-
-class Builder {
-  readonly visible: TestCase[] = [];
-  readonly hidden: TestCase[] = [];
-  private readonly ids = new Set<string>();
-  private readonly features = new Map<string, string>();
-  /** The inputs of every case so far: no two cases may give the program the same inputs. */
-  private readonly inputs = new Set<string>();
-
-  private claim(id: string, c: TestCase): void {
-    if (this.ids.has(id)) throw new Error(`duplicate case id ${id}`);
-    const key = inputKey(c);
-    if (this.inputs.has(key)) throw new Error(`case ${id} repeats the inputs of another case`);
-    this.ids.add(id);
-    this.inputs.add(key);
-  }
-
-  has(input: Input): boolean {
-    return this.inputs.has(inputKey(toCase('', '', input)));
-  }
-
-  vis(id: string, feature: string, input: Input): void {
-    const c = toCase(id, feature, input);
-    this.claim(id, c);
-    this.visible.push(c);
-    this.features.set(id, feature);
-  }
-
-  hid(dualOf: string, input: Input, suffix = 'dual'): void {
-    const feature = this.features.get(dualOf);
-    if (feature === undefined) throw new Error(`dual of unknown visible case ${dualOf}`);
-    const id = `${dualOf}-${suffix}`;
-    const c = toCase(id, feature, input, dualOf);
-    this.claim(id, c);
-    this.hidden.push(c);
-  }
-
-  /**
-   * A visible case and, when `withDual`, its hidden dual: one recipe, two seeds. Should the dual's seed give inputs
-   * some case already has (a one-byte prefix of a stream, say), the next seeds are tried.
-   */
-  pair(id: string, feature: string, make: (p: Prng, which: 'v' | 'h') => Input, withDual = true): void {
-    this.vis(id, feature, make(new Prng(`brotli/${id}/v`), 'v'));
-    if (!withDual) return;
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const input = make(new Prng(`brotli/${id}/h${attempt === 0 ? '' : attempt}`), 'h');
-      if (!this.has(input)) return this.hid(id, input);
-    }
-    throw new Error(`no fresh inputs for the dual of ${id}`);
-  }
-
-  /** A visible case and an optional hidden dual, given explicitly. */
-  two(id: string, feature: string, v: Input, h?: Input): void {
-    this.vis(id, feature, v);
-    if (h) this.hid(id, h);
-  }
-}
-
-function inputKey(c: TestCase): string {
-  return JSON.stringify([c.argv, c.stdin ?? null, c.files ?? null]);
-}
+type Input = CaseInput;
 
 /** A small compressed sample: seeded text of 200–1500 bytes at a random quality and window. */
 function sample(p: Prng, kind: Kind = 'text'): { plain: Uint8Array; br: Uint8Array } {
@@ -390,7 +310,7 @@ function fileName(p: Prng): string {
 // Valid streams: qualities, windows, contents, output modes
 // ---------------------------------------------------------------------------------------------------------------
 
-function addQualities(b: Builder): void {
+function addQualities(b: SuiteBuilder): void {
   for (let q = 0; q <= 11; q++) {
     b.pair(`quality-${q}`, `stream: quality ${q}`, (p, w) => {
       const kind: Kind = w === 'v' ? 'text' : p.pick(['lines', 'mixed', 'utf8'] as const);
@@ -406,7 +326,7 @@ function addQualities(b: Builder): void {
   });
 }
 
-function addWindows(b: Builder): void {
+function addWindows(b: SuiteBuilder): void {
   for (let w = 10; w <= 24; w++) {
     b.pair(`lgwin-${w}`, `stream: window ${w}`, (p, which) => {
       // Content longer than small windows, with repeats at long distances.
@@ -426,7 +346,7 @@ function addWindows(b: Builder): void {
   }
 }
 
-function addContents(b: Builder): void {
+function addContents(b: SuiteBuilder): void {
   for (const kind of KINDS) {
     for (const [size, sizeName] of [
       [1, 'one-byte'],
@@ -552,7 +472,7 @@ function modeInput(p: Prng, mode: Mode, br: Uint8Array): Input {
 
 const GEN_VISIBLE = 170;
 
-function addGenerated(b: Builder): void {
+function addGenerated(b: SuiteBuilder): void {
   for (let i = 0; i < GEN_VISIBLE; i++) {
     const mode = MODES[i % MODES.length] as Mode;
     const rp = new Prng(`brotli/gen/recipe/${i}`);
@@ -581,7 +501,7 @@ function addGenerated(b: Builder): void {
 // Damaged streams
 // ---------------------------------------------------------------------------------------------------------------
 
-function addTruncated(b: Builder): void {
+function addTruncated(b: SuiteBuilder): void {
   const cuts: [string, (n: number, p: Prng) => number][] = [
     ['zero', () => 0],
     ['one', () => 1],
@@ -633,7 +553,7 @@ function addTruncated(b: Builder): void {
   });
 }
 
-function addFlipped(b: Builder): void {
+function addFlipped(b: SuiteBuilder): void {
   const regions: [string, (n: number) => [number, number] | undefined, number][] = [
     ['header', () => [0, 15], 1],
     ['start', (n) => [0, Math.min(n * 8 - 1, 200)], 1],
@@ -680,7 +600,7 @@ function addFlipped(b: Builder): void {
   }
 }
 
-function addGarbage(b: Builder): void {
+function addGarbage(b: SuiteBuilder): void {
   for (let i = 0; i < 10; i++) {
     b.pair(
       `garbage-random-${i}`,
@@ -737,7 +657,7 @@ function addGarbage(b: Builder): void {
   b.two('empty-file-test', 'damaged: empty input', { argv: ['-t', 'e.br'], files: { 'e.br': '' } });
 }
 
-function addConcatenated(b: Builder): void {
+function addConcatenated(b: SuiteBuilder): void {
   b.pair('concat-two-streams', 'damaged: concatenated streams', (p) => {
     const a = sample(p);
     const c = sample(p);
@@ -784,7 +704,7 @@ function addConcatenated(b: Builder): void {
 // Command line
 // ---------------------------------------------------------------------------------------------------------------
 
-function addOutputs(b: Builder): void {
+function addOutputs(b: SuiteBuilder): void {
   const F = (d: string) => `output: ${d}`;
   b.pair('out-default-name', F('input name without .br'), (p) => {
     const s = sample(p);
@@ -939,7 +859,7 @@ function addOutputs(b: Builder): void {
   b.pair('out-dot-slash', F('./ paths'), (p) => ({ argv: ['-d', './rel.br'], files: { 'rel.br': sample(p).br } }));
 }
 
-function addSuffix(b: Builder): void {
+function addSuffix(b: SuiteBuilder): void {
   const F = (d: string) => `suffix: ${d}`;
   b.pair('suffix-mismatch', F('input without the suffix'), (p) => ({
     argv: ['-d', 'data.gz'],
@@ -1018,7 +938,7 @@ function addSuffix(b: Builder): void {
   }));
 }
 
-function addMulti(b: Builder): void {
+function addMulti(b: SuiteBuilder): void {
   const F = (d: string) => `files: ${d}`;
   b.pair('multi-two', F('two files'), (p) => ({
     argv: ['-d', 'a.br', 'b.br'],
@@ -1121,7 +1041,7 @@ function addMulti(b: Builder): void {
   }));
 }
 
-function addMissing(b: Builder): void {
+function addMissing(b: SuiteBuilder): void {
   const F = (d: string) => `errors: ${d}`;
   b.two('missing-file', F('missing input file'), { argv: ['-d', 'nothing.br'] }, { argv: ['-d', 'absent.txt.br'] });
   b.two(
@@ -1136,7 +1056,7 @@ function addMissing(b: Builder): void {
   b.two('missing-in-subdir', F('missing input file'), { argv: ['-d', 'sub/nothing.br'], files: { 'sub/other': 'x' } });
 }
 
-function addCommandLine(b: Builder): void {
+function addCommandLine(b: SuiteBuilder): void {
   const F = (d: string) => `options: ${d}`;
   const s = (seed: string) => sample(new Prng(`brotli/cl/${seed}`)).br;
   b.two('opt-help', F('help'), { argv: ['-h'] }, { argv: ['--help'] });
@@ -1266,7 +1186,7 @@ function addCommandLine(b: Builder): void {
   );
 }
 
-function addVerbose(b: Builder): void {
+function addVerbose(b: SuiteBuilder): void {
   // Sizes around the B / KiB boundary and larger, to pin the number formats.
   const sizes: [string, number][] = [
     ['0', 0],
@@ -1300,7 +1220,7 @@ function addVerbose(b: Builder): void {
 }
 
 export function suite(): TestSuite {
-  const b = new Builder();
+  const b = new SuiteBuilder({ target: 'brotli' });
   addQualities(b);
   addWindows(b);
   addContents(b);

@@ -19,61 +19,11 @@
  * - The traditional 1752 reform drops 3–13 September 1752; `--reform=julian` never drops days, `gregorian`/`iso`
  *   always use Gregorian leap years (ISO also implies ISO week numbers with `-m`).
  */
-import type { TestCase, TestSuite } from '../../src/core/test-case.ts';
+import type { TestSuite } from '../../src/core/test-case.ts';
 import { Prng } from '../../src/core/prng.ts';
+import { SuiteBuilder, type CaseInput } from '../../src/core/suite-builder.ts';
 
-interface Input {
-  argv: string[];
-  /** ISO instant; set for every case whose output depends on "today". */
-  clock?: string;
-}
-
-class Builder {
-  readonly visible: TestCase[] = [];
-  readonly hidden: TestCase[] = [];
-  private readonly ids = new Set<string>();
-  private readonly features = new Map<string, string>();
-
-  private claim(id: string): void {
-    if (this.ids.has(id)) throw new Error(`duplicate case id ${id}`);
-    this.ids.add(id);
-  }
-
-  private make(id: string, input: Input, feature: string, dualOf?: string): TestCase {
-    const c: TestCase = { id, argv: input.argv, feature };
-    if (input.clock !== undefined) c.clock = input.clock;
-    if (dualOf !== undefined) c.dualOf = dualOf;
-    return c;
-  }
-
-  vis(id: string, feature: string, input: Input): string {
-    this.claim(id);
-    this.visible.push(this.make(id, input, feature));
-    this.features.set(id, feature);
-    return id;
-  }
-
-  hid(dualOf: string, input: Input, suffix = 'dual'): string {
-    const feature = this.features.get(dualOf);
-    if (feature === undefined) throw new Error(`dual of unknown visible case ${dualOf}`);
-    const id = `${dualOf}-${suffix}`;
-    this.claim(id);
-    this.hidden.push(this.make(id, input, feature, dualOf));
-    return id;
-  }
-
-  /** A visible case and, when `h` is given, its hidden dual. */
-  two(id: string, feature: string, v: Input, h?: Input): void {
-    this.vis(id, feature, v);
-    if (h) this.hid(id, h);
-  }
-
-  /** A visible case and its hidden dual, made by one recipe with two seeds. */
-  pair(id: string, feature: string, make: (p: Prng) => Input): void {
-    this.vis(id, feature, make(new Prng(`cal/${id}/v`)));
-    this.hid(id, make(new Prng(`cal/${id}/h`)));
-  }
-}
+type Input = CaseInput;
 
 const MONTHS = [
   'January',
@@ -143,7 +93,7 @@ function monthName(p: Prng, m: number): string {
 // Hand-picked groups
 // ---------------------------------------------------------------------------------------------------------------
 
-function addCurrent(b: Builder): void {
+function addCurrent(b: SuiteBuilder): void {
   const F = (d: string) => `current date: ${d}`;
   b.two(
     'now-default',
@@ -292,7 +242,7 @@ function addCurrent(b: Builder): void {
   b.vis('now-color-bare', F('--color with no value'), { argv: ['--color', '-y'], clock: '2026-01-01T00:00:00Z' });
 }
 
-function addMonthNames(b: Builder): void {
+function addMonthNames(b: SuiteBuilder): void {
   const F = (d: string) => `month name: ${d}`;
   for (let m = 1; m <= 12; m++) {
     const full = MONTHS[m - 1] as string;
@@ -363,7 +313,7 @@ function addMonthNames(b: Builder): void {
   b.vis('name-empty', F('empty argument'), { argv: [''], clock: '2026-01-01T00:00:00Z' });
 }
 
-function addTimestamps(b: Builder): void {
+function addTimestamps(b: SuiteBuilder): void {
   const F = (d: string) => `timestamp: ${d}`;
   b.two('ts-epoch', F('@seconds is not a timestamp here'), { argv: ['@1700000000'] }, { argv: ['@0'] });
   b.two(
@@ -457,7 +407,7 @@ function addTimestamps(b: Builder): void {
   b.two('ts-bad-at', F('@ with garbage'), { argv: ['@12x'] }, { argv: ['@'] });
 }
 
-function addNumeric(b: Builder): void {
+function addNumeric(b: SuiteBuilder): void {
   const F = (d: string) => `numeric date: ${d}`;
   b.two('num-year-1', F('year 1'), { argv: ['1'] }, { argv: ['2'] });
   b.two('num-year-9999', F('year 9999'), { argv: ['9999'] }, { argv: ['9998'] });
@@ -482,7 +432,7 @@ function addNumeric(b: Builder): void {
   b.two('num-plus-sign', F('year with a plus sign'), { argv: ['+2024'] }, { argv: ['3', '+1999'] });
 }
 
-function addErrors(b: Builder): void {
+function addErrors(b: SuiteBuilder): void {
   const F = (d: string) => `error: ${d}`;
   b.two('err-year-0', F('year 0'), { argv: ['0'] }, { argv: ['5', '0'] });
   b.two('err-year-negative', F('negative year'), { argv: ['--', '-1'] }, { argv: ['3', '--', '-2024'] });
@@ -556,7 +506,7 @@ function addErrors(b: Builder): void {
   b.two('err-year-space', F('year with spaces'), { argv: ['1', ' 2024'] }, { argv: ['1', '2024 '] });
 }
 
-function addMisc(b: Builder): void {
+function addMisc(b: SuiteBuilder): void {
   const F = (d: string) => `misc: ${d}`;
   b.vis('help', F('--help'), { argv: ['--help'] });
   b.vis('help-short', F('-h'), { argv: ['-h', '2024'] });
@@ -749,7 +699,7 @@ function addMisc(b: Builder): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Plain months: random month/year under each of the common option sets. */
-function addMonths(b: Builder): void {
+function addMonths(b: SuiteBuilder): void {
   const sets: [string, string[]][] = [
     ['plain', []],
     ['julian', ['-j']],
@@ -776,7 +726,7 @@ function addMonths(b: Builder): void {
 }
 
 /** Whole years under each option set. */
-function addYears(b: Builder): void {
+function addYears(b: SuiteBuilder): void {
   const sets: [string, string[]][] = [
     ['plain', ['-y']],
     ['julian', ['-y', '-j']],
@@ -810,7 +760,7 @@ const REFORMS: readonly string[][] = [
 ];
 
 /** Random combinations of every option with random dates (some clock-relative). */
-function addCombos(b: Builder): void {
+function addCombos(b: SuiteBuilder): void {
   const combo = (p: Prng, r: Prng): Input => {
     // `r` decides the shape (shared by a case and its dual), `p` the values.
     const layout = r.pick(LAYOUTS).map((a) => (a === 'N' ? String(p.int(2, 9)) : a));
@@ -852,7 +802,7 @@ function addCombos(b: Builder): void {
 }
 
 export function suite(): TestSuite {
-  const b = new Builder();
+  const b = new SuiteBuilder({ target: 'cal' });
   addCurrent(b);
   addMonthNames(b);
   addTimestamps(b);

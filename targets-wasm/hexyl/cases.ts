@@ -20,8 +20,9 @@
  * - A file that cannot be read prints "Error: <text> (os error <Linux errno>)" and exits 1; clap's errors print a
  *   usage block and exit 1; --help/--version exit 0. Only one FILE is accepted; `-` is a file name, not stdin.
  */
-import type { TestCase, TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
+import type { TestSuite } from '../../src/core/test-case.ts';
 import { Prng } from '../../src/core/prng.ts';
+import { SuiteBuilder, type CaseInput } from '../../src/core/suite-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Contents
@@ -118,83 +119,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 // Suite assembly
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Input {
-  argv: string[];
-  stdin?: Uint8Array | string;
-  files?: Record<string, Uint8Array | string>;
-}
-
-function b64(bytes: Uint8Array): TextOrBytes {
-  return { base64: Buffer.from(bytes).toString('base64') };
-}
-
-function toCase(id: string, feature: string, input: Input, dualOf?: string): TestCase {
-  const c: TestCase = { id, argv: input.argv };
-  if (input.stdin !== undefined) c.stdin = typeof input.stdin === 'string' ? input.stdin : b64(input.stdin);
-  if (input.files !== undefined)
-    c.files = Object.fromEntries(
-      Object.entries(input.files).map(([k, v]) => [k, typeof v === 'string' ? v : b64(v)] as [string, TextOrBytes]),
-    );
-  if (dualOf !== undefined) c.dualOf = dualOf;
-  c.feature = feature;
-  return c;
-}
-
-function inputKey(c: TestCase): string {
-  return JSON.stringify([c.argv, c.stdin ?? null, c.files ?? null]);
-}
-
-class Builder {
-  readonly visible: TestCase[] = [];
-  readonly hidden: TestCase[] = [];
-  private readonly ids = new Set<string>();
-  private readonly features = new Map<string, string>();
-  private readonly inputs = new Set<string>();
-
-  private claim(id: string, c: TestCase): void {
-    if (this.ids.has(id)) throw new Error(`duplicate case id ${id}`);
-    const key = inputKey(c);
-    if (this.inputs.has(key)) throw new Error(`case ${id} repeats the inputs of another case`);
-    this.ids.add(id);
-    this.inputs.add(key);
-  }
-
-  has(input: Input): boolean {
-    return this.inputs.has(inputKey(toCase('', '', input)));
-  }
-
-  vis(id: string, feature: string, input: Input): void {
-    const c = toCase(id, feature, input);
-    this.claim(id, c);
-    this.visible.push(c);
-    this.features.set(id, feature);
-  }
-
-  hid(dualOf: string, input: Input): void {
-    const feature = this.features.get(dualOf);
-    if (feature === undefined) throw new Error(`dual of unknown visible case ${dualOf}`);
-    const id = `${dualOf}-dual`;
-    const c = toCase(id, feature, input, dualOf);
-    this.claim(id, c);
-    this.hidden.push(c);
-  }
-
-  /** A visible case and, when `withDual`, its hidden dual: one recipe, two seeds (more if the inputs repeat). */
-  pair(id: string, feature: string, make: (p: Prng, which: 'v' | 'h') => Input, withDual = true): void {
-    this.vis(id, feature, make(new Prng(`hexyl/${id}/v`), 'v'));
-    if (!withDual) return;
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const input = make(new Prng(`hexyl/${id}/h${attempt === 0 ? '' : attempt}`), 'h');
-      if (!this.has(input)) return this.hid(id, input);
-    }
-    throw new Error(`no fresh inputs for the dual of ${id}`);
-  }
-
-  two(id: string, feature: string, v: Input, h?: Input): void {
-    this.vis(id, feature, v);
-    if (h) this.hid(id, h);
-  }
-}
+type Input = CaseInput;
 
 /** Options that keep the output small (no colour codes) unless a case is about colour. */
 const PLAIN = ['--color=never'];
@@ -203,7 +128,7 @@ const PLAIN = ['--color=never'];
 // Byte classes and line shapes
 // ---------------------------------------------------------------------------------------------------------------
 
-function addByteClasses(b: Builder): void {
+function addByteClasses(b: SuiteBuilder): void {
   for (const kind of ['nul', 'printable', 'whitespace', 'control', 'high', 'mixed'] as const) {
     b.pair(`class-${kind}`, `bytes: ${kind}`, (p) => ({ argv: [], stdin: content(p, kind, p.int(20, 60)) }));
     b.pair(`class-${kind}-plain`, `bytes: ${kind}`, (p) => ({
@@ -259,7 +184,7 @@ function addByteClasses(b: Builder): void {
   }
 }
 
-function addLineShapes(b: Builder): void {
+function addLineShapes(b: SuiteBuilder): void {
   for (const n of [0, 1, 2, 7, 8, 9, 15, 16, 17, 24, 31, 32, 33, 47, 48, 49]) {
     b.pair(
       `size-${n}`,
@@ -293,7 +218,7 @@ function addLineShapes(b: Builder): void {
 // Options
 // ---------------------------------------------------------------------------------------------------------------
 
-function addBorders(b: Builder): void {
+function addBorders(b: SuiteBuilder): void {
   for (const style of ['unicode', 'ascii', 'none'] as const) {
     for (const colour of ['always', 'never'] as const) {
       b.pair(`border-${style}-${colour}`, `border: ${style}`, (p) => ({
@@ -330,7 +255,7 @@ function addBorders(b: Builder): void {
   b.two('border-twice', 'border: given twice', { argv: ['--border=ascii', '--border=none'], stdin: 'twice' });
 }
 
-function addColours(b: Builder): void {
+function addColours(b: SuiteBuilder): void {
   for (const when of ['always', 'never', 'auto'] as const) {
     b.pair(`color-${when}`, `colour: ${when}`, (p) => ({
       argv: [`--color=${when}`],
@@ -398,7 +323,7 @@ const COUNT_FORMS: [string, string][] = [
   ['too-big', '9223372036854775808'],
 ];
 
-function addLength(b: Builder): void {
+function addLength(b: SuiteBuilder): void {
   const spellings = (v: string, i: number): string[] => {
     switch (i % 4) {
       case 0:
@@ -471,7 +396,7 @@ function addLength(b: Builder): void {
   });
 }
 
-function addSkip(b: Builder): void {
+function addSkip(b: SuiteBuilder): void {
   COUNT_FORMS.forEach(([name, v], i) => {
     const argv = v.startsWith('-') ? [`--skip=${v}`] : i % 2 ? ['-s', v] : [`--skip=${v}`];
     b.pair(
@@ -531,7 +456,7 @@ function addSkip(b: Builder): void {
   b.two('skip-twice', 'skip: given twice', { argv: [...PLAIN, '-s', '2', '-s', '6'], stdin: 'abcdefghijkl' });
 }
 
-function addDisplayOffset(b: Builder): void {
+function addDisplayOffset(b: SuiteBuilder): void {
   const values: [string, string][] = [
     ['dec', '100'],
     ['hex', '0xdeadbeef'],
@@ -568,7 +493,7 @@ function addDisplayOffset(b: Builder): void {
   b.two('offset-missing-value', 'display offset: missing value', { argv: ['-o'] }, { argv: ['--display-offset'] });
 }
 
-function addSqueeze(b: Builder): void {
+function addSqueeze(b: SuiteBuilder): void {
   const S = (d: string) => `squeeze: ${d}`;
   b.pair('squeeze-zeros', S('runs of zero lines'), (p) => ({
     argv: [...PLAIN],
@@ -626,7 +551,7 @@ function addSqueeze(b: Builder): void {
   b.two('squeeze-v-twice', S('-v given twice'), { argv: ['-v', '-v'], stdin: 'abc' });
 }
 
-function addErrors(b: Builder): void {
+function addErrors(b: SuiteBuilder): void {
   const E = (d: string) => `errors: ${d}`;
   b.two('error-missing-file', E('missing file'), { argv: ['missing.bin'] }, { argv: ['--color=never', 'nope'] });
   b.two(
@@ -725,7 +650,7 @@ const GEN_OPTION_SETS: readonly string[][] = [
   ['--border=none', '-v'],
 ];
 
-function addGenerated(b: Builder): void {
+function addGenerated(b: SuiteBuilder): void {
   for (let i = 0; i < 96; i++) {
     const opts = GEN_OPTION_SETS[i % GEN_OPTION_SETS.length] as string[];
     const rp = new Prng(`hexyl/gen/recipe/${i}`);
@@ -754,7 +679,7 @@ function addGenerated(b: Builder): void {
 }
 
 export function suite(): TestSuite {
-  const b = new Builder();
+  const b = new SuiteBuilder({ target: 'hexyl' });
   addByteClasses(b);
   addLineShapes(b);
   addBorders(b);

@@ -15,8 +15,9 @@
  * libfaketime's variables; `now` printed with its fraction; math functions whose last digit differs between glibc's
  * and musl's libm.
  */
-import type { TestCase, TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
+import type { TestSuite } from '../../src/core/test-case.ts';
 import { Prng } from '../../src/core/prng.ts';
+import { SuiteBuilder, type CaseInput } from '../../src/core/suite-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // JSON generation (text is built directly, so numbers and strings can be written in any valid form)
@@ -273,62 +274,7 @@ function textLines(p: Prng, min = 2, max = 6): string {
 // Suite assembly
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Input {
-  argv: string[];
-  stdin?: TextOrBytes;
-  files?: Record<string, TextOrBytes>;
-  env?: Record<string, string>;
-  clock?: string;
-}
-
-type Make = (p: Prng, which: 'v' | 'h') => Input;
-
-function sameInputs(a: Input, b: Input): boolean {
-  const key = (i: Input) => JSON.stringify([i.argv, i.stdin ?? null, i.files ?? null, i.env ?? null, i.clock ?? null]);
-  return key(a) === key(b);
-}
-
-class Builder {
-  readonly visible: TestCase[] = [];
-  readonly hidden: TestCase[] = [];
-  private readonly ids = new Set<string>();
-  private pairs = 0;
-
-  private make(id: string, feature: string, input: Input, dualOf?: string): TestCase {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new Error(`bad case id ${id}`);
-    if (this.ids.has(id)) throw new Error(`duplicate case id ${id}`);
-    this.ids.add(id);
-    const c: TestCase = { id, argv: input.argv };
-    if (input.stdin !== undefined) c.stdin = input.stdin;
-    if (input.files !== undefined) c.files = input.files;
-    if (input.env !== undefined) c.env = input.env;
-    if (input.clock !== undefined) c.clock = input.clock;
-    if (dualOf !== undefined) c.dualOf = dualOf;
-    c.feature = feature;
-    return c;
-  }
-
-  /**
-   * A visible case and its hidden dual, made by one recipe with two seeds. Every fourth recipe keeps only its visible
-   * case (its family has other duals), so that about a third of all cases are hidden.
-   */
-  pair(id: string, feature: string, make: Make): void {
-    const v = make(new Prng(`jq/${id}/v`), 'v');
-    this.visible.push(this.make(id, feature, v));
-    if (this.pairs++ % 4 === 3) return;
-    // A recipe with few choices may draw the visible inputs again: the next seed then decides.
-    let h = make(new Prng(`jq/${id}/h`), 'h');
-    for (let attempt = 2; sameInputs(h, v) && attempt < 20; attempt++) h = make(new Prng(`jq/${id}/h${attempt}`), 'h');
-    if (sameInputs(h, v)) throw new Error(`${id}: no dual with other inputs`);
-    this.hidden.push(this.make(`${id}-dual`, feature, h, id));
-  }
-
-  /** A visible case only. */
-  one(id: string, feature: string, make: Make | Input): void {
-    const input = typeof make === 'function' ? make(new Prng(`jq/${id}/v`), 'v') : make;
-    this.visible.push(this.make(id, feature, input));
-  }
-}
+type Input = CaseInput;
 
 /** `jq ARGS` on JSON text (reformatted at random). */
 function on(p: Prng, args: string[], json: string): Input {
@@ -345,7 +291,7 @@ function stream(p: Prng, texts: string[]): string {
 // Filters: paths, operators, collections
 // ---------------------------------------------------------------------------------------------------------------
 
-function addBasics(b: Builder): void {
+function addBasics(b: SuiteBuilder): void {
   const f = (d: string) => `filter: ${d}`;
   b.pair('identity-pretty', f('. (pretty printing)'), (p) => on(p, ['.'], value(p, {}, 4)));
   b.pair('identity-nested', f('. (pretty printing)'), (p) => on(p, ['.'], value(p, {}, 5)));
@@ -951,7 +897,7 @@ function addBasics(b: Builder): void {
 // Assignments
 // ---------------------------------------------------------------------------------------------------------------
 
-function addAssignments(b: Builder): void {
+function addAssignments(b: SuiteBuilder): void {
   const f = (d: string) => `assignment: ${d}`;
   b.pair('assign-plain', f('= plain assignment'), (p) =>
     on(p, ['-c', `.id = ${p.int(1, 99)} | .meta.city = "X" | .new.deep = [1]`], record(p)),
@@ -1004,7 +950,7 @@ function addAssignments(b: Builder): void {
 // Regular expressions (Oniguruma)
 // ---------------------------------------------------------------------------------------------------------------
 
-function addRegex(b: Builder): void {
+function addRegex(b: SuiteBuilder): void {
   const f = (d: string) => `regex: ${d}`;
   const sentence = (p: Prng) =>
     jsonString(
@@ -1123,7 +1069,7 @@ function addRegex(b: Builder): void {
 // Formats and encodings
 // ---------------------------------------------------------------------------------------------------------------
 
-function addFormats(b: Builder): void {
+function addFormats(b: SuiteBuilder): void {
   const f = (d: string) => `format: ${d}`;
   b.pair('format-base64', f('@base64, @base64d'), (p) => on(p, ['-r', '.[] | @base64'], stringsArray(p, 2, 6)));
   b.pair('format-base64d', f('@base64, @base64d'), (p) =>
@@ -1195,7 +1141,7 @@ function clockOf(p: Prng): string {
   return `${year}-${pad(month)}-${pad(day)}T${pad(p.int(0, 23))}:${pad(p.int(0, 59))}:${pad(p.int(0, 59))}Z`;
 }
 
-function addTime(b: Builder): void {
+function addTime(b: SuiteBuilder): void {
   const f = (d: string) => `time: ${d}`;
   b.pair('now-todate', f('now'), (p) => ({ argv: ['-n', 'now | todate'], clock: clockOf(p) }));
   b.pair('now-floor', f('now'), (p) => ({
@@ -1292,7 +1238,7 @@ function addTime(b: Builder): void {
 // Command-line options
 // ---------------------------------------------------------------------------------------------------------------
 
-function addOptions(b: Builder): void {
+function addOptions(b: SuiteBuilder): void {
   const f = (d: string) => `option: ${d}`;
   b.pair('opt-compact', f('-c / --compact-output'), (p) => on(p, ['--compact-output', '.'], value(p, {}, 4)));
   b.pair('opt-raw', f('-r / --raw-output'), (p) => on(p, ['-r', '.[]'], stringsArray(p, 3, 7)));
@@ -1522,7 +1468,7 @@ function addOptions(b: Builder): void {
 // Errors: input parse errors (2), compile errors (3), runtime errors (5)
 // ---------------------------------------------------------------------------------------------------------------
 
-function addErrors(b: Builder): void {
+function addErrors(b: SuiteBuilder): void {
   const f = (d: string) => `error: ${d}`;
   const badJson = [
     '{"a":1,}',
@@ -1640,7 +1586,7 @@ function addErrors(b: Builder): void {
 // Visible-only extras: more generated values for families that already have duals
 // ---------------------------------------------------------------------------------------------------------------
 
-function addExtras(b: Builder): void {
+function addExtras(b: SuiteBuilder): void {
   for (let i = 0; i < 30; i++) {
     b.one(`extra-pretty-${i}`, 'filter: . (pretty printing)', (p) =>
       on(
@@ -1842,7 +1788,7 @@ function addExtras(b: Builder): void {
 }
 
 export function suite(): TestSuite {
-  const b = new Builder();
+  const b = new SuiteBuilder({ target: 'jq', visibleOnlyEvery: 4, firstRetry: 2 });
   addBasics(b);
   addAssignments(b);
   addRegex(b);

@@ -17,60 +17,11 @@
  * - `--invalid=abort` (the default) stops at the first bad number with exit 2; `fail` diagnoses each and exits 2;
  *   `warn` diagnoses and exits 0; `ignore` prints bad input unchanged and exits 0.
  */
-import type { TestCase, TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
+import type { TestSuite } from '../../src/core/test-case.ts';
 import { Prng } from '../../src/core/prng.ts';
+import { SuiteBuilder, type CaseInput } from '../../src/core/suite-builder.ts';
 
-interface Input {
-  argv: string[];
-  stdin?: TextOrBytes;
-}
-
-class Builder {
-  readonly visible: TestCase[] = [];
-  readonly hidden: TestCase[] = [];
-  private readonly ids = new Set<string>();
-  private readonly features = new Map<string, string>();
-
-  private claim(id: string): void {
-    if (this.ids.has(id)) throw new Error(`duplicate case id ${id}`);
-    this.ids.add(id);
-  }
-
-  private make(id: string, input: Input, feature: string, dualOf?: string): TestCase {
-    const c: TestCase = { id, argv: input.argv, feature };
-    if (input.stdin !== undefined) c.stdin = input.stdin;
-    if (dualOf !== undefined) c.dualOf = dualOf;
-    return c;
-  }
-
-  vis(id: string, feature: string, input: Input): string {
-    this.claim(id);
-    this.visible.push(this.make(id, input, feature));
-    this.features.set(id, feature);
-    return id;
-  }
-
-  hid(dualOf: string, input: Input, suffix = 'dual'): string {
-    const feature = this.features.get(dualOf);
-    if (feature === undefined) throw new Error(`dual of unknown visible case ${dualOf}`);
-    const id = `${dualOf}-${suffix}`;
-    this.claim(id);
-    this.hidden.push(this.make(id, input, feature, dualOf));
-    return id;
-  }
-
-  /** A visible case and, when `h` is given (and the id is not in NO_DUAL), its hidden dual. */
-  two(id: string, feature: string, v: Input, h?: Input): void {
-    this.vis(id, feature, v);
-    if (h && !NO_DUAL.test(id)) this.hid(id, h);
-  }
-
-  /** A visible case and (optionally) its hidden dual, made by one recipe with two seeds. */
-  pair(id: string, feature: string, make: (p: Prng) => Input, withDual = true): void {
-    this.vis(id, feature, make(new Prng(`numfmt/${id}/v`)));
-    if (withDual && !NO_DUAL.test(id)) this.hid(id, make(new Prng(`numfmt/${id}/h`)));
-  }
-}
+type Input = CaseInput;
 
 /**
  * Visible cases that get no hidden dual, so that about a third of all cases are hidden: variants whose feature is
@@ -142,7 +93,7 @@ function lines(items: readonly string[], term = '\n'): string {
 // Groups
 // ---------------------------------------------------------------------------------------------------------------
 
-function addTo(b: Builder): void {
+function addTo(b: SuiteBuilder): void {
   const units = ['si', 'iec', 'iec-i'] as const;
   for (const u of units) {
     const F = (d: string) => `--to=${u}: ${d}`;
@@ -196,7 +147,7 @@ function addTo(b: Builder): void {
   b.two('to-missing', '--to without a value', { argv: ['--to'] }, { argv: ['5', '--to'] });
 }
 
-function addFrom(b: Builder): void {
+function addFrom(b: SuiteBuilder): void {
   const units = ['si', 'iec', 'iec-i', 'auto'] as const;
   for (const u of units) {
     const F = (d: string) => `--from=${u}: ${d}`;
@@ -252,7 +203,7 @@ function addFrom(b: Builder): void {
   b.two('from-exponent', E('exponents are not accepted'), { argv: ['--from=si', '1e3'] }, { argv: ['2E5'] });
 }
 
-function addUnits(b: Builder): void {
+function addUnits(b: SuiteBuilder): void {
   const F = (d: string) => `unit sizes: ${d}`;
   b.pair('from-unit', F('--from-unit=N'), (p) => ({
     argv: [`--from-unit=${p.pick(['512', '1024', '4096', '1000', '8'])}`, anyInt(p, 8), anyInt(p, 6)],
@@ -297,7 +248,7 @@ function addUnits(b: Builder): void {
 
 const ROUNDS = ['up', 'down', 'from-zero', 'towards-zero', 'nearest'] as const;
 
-function addRound(b: Builder): void {
+function addRound(b: SuiteBuilder): void {
   for (const r of ROUNDS) {
     const F = (d: string) => `--round=${r}: ${d}`;
     b.pair(`round-${r}-si`, F('--to=si'), (p) => ({
@@ -335,7 +286,7 @@ function addRound(b: Builder): void {
   b.vis('round-ambiguous', '--round: abbreviated method', { argv: ['--round=to', '1'] });
 }
 
-function addPadding(b: Builder): void {
+function addPadding(b: SuiteBuilder): void {
   const F = (d: string) => `--padding: ${d}`;
   b.pair('pad-right', F('positive width right-aligns'), (p) => ({
     argv: [`--padding=${p.int(5, 15)}`, anyInt(p, 4), anyInt(p, 6)],
@@ -370,7 +321,7 @@ function addPadding(b: Builder): void {
   );
 }
 
-function addGrouping(b: Builder): void {
+function addGrouping(b: SuiteBuilder): void {
   const F = (d: string) => `--grouping: ${d}`;
   b.pair('group-c-locale', F('no separator in the C locale'), (p) => ({
     argv: ['--grouping', anyInt(p, 12), decimal(p, 7, 2, true)],
@@ -401,7 +352,7 @@ function addGrouping(b: Builder): void {
   );
 }
 
-function addSuffix(b: Builder): void {
+function addSuffix(b: SuiteBuilder): void {
   const F = (d: string) => `--suffix: ${d}`;
   b.pair('suffix-out', F('appended to output'), (p) => ({
     argv: [`--suffix=${p.pick(['B', 'b/s', ' bytes', 'X'])}`, '--to=si', anyInt(p, 9), anyInt(p, 5)],
@@ -436,7 +387,7 @@ function table(p: Prng, rows: number, cols: number, sep: string, header = false)
   return lines(out);
 }
 
-function addFields(b: Builder): void {
+function addFields(b: SuiteBuilder): void {
   const F = (d: string) => `--field: ${d}`;
   const specs: [string, string][] = [
     ['field-single', '2'],
@@ -485,7 +436,7 @@ function addFields(b: Builder): void {
   );
 }
 
-function addDelimiter(b: Builder): void {
+function addDelimiter(b: SuiteBuilder): void {
   const F = (d: string) => `--delimiter: ${d}`;
   b.pair('delim-comma', F('comma'), (p) => ({ argv: ['-d,', '--field=2', '--to=si'], stdin: table(p, 4, 3, ',') }));
   b.pair('delim-colon-long', F('--delimiter=:'), (p) => ({
@@ -513,7 +464,7 @@ function addDelimiter(b: Builder): void {
   );
 }
 
-function addHeader(b: Builder): void {
+function addHeader(b: SuiteBuilder): void {
   const F = (d: string) => `--header: ${d}`;
   b.pair('header-one', F('one header line'), (p) => ({
     argv: ['--header', '--to=si', '--field=2'],
@@ -554,7 +505,7 @@ function addHeader(b: Builder): void {
   );
 }
 
-function addInvalid(b: Builder): void {
+function addInvalid(b: SuiteBuilder): void {
   const modes = ['abort', 'fail', 'warn', 'ignore'] as const;
   const bad = ['abc', '12x', '1.2.3', '--5', '', ' ', '1K', '0x10', '+5', '1,000'];
   for (const m of modes) {
@@ -587,7 +538,7 @@ function addInvalid(b: Builder): void {
   );
 }
 
-function addFormat(b: Builder): void {
+function addFormat(b: SuiteBuilder): void {
   const F = (d: string) => `--format: ${d}`;
   const good: [string, string, string][] = [
     ['fmt-plain', '%f', '%f'],
@@ -650,7 +601,7 @@ function addFormat(b: Builder): void {
   );
 }
 
-function addZeroAndStdin(b: Builder): void {
+function addZeroAndStdin(b: SuiteBuilder): void {
   const F = (d: string) => `input: ${d}`;
   b.pair('zero-terminated', F('-z NUL-terminated records'), (p) => ({
     argv: ['-z', '--to=si'],
@@ -754,7 +705,7 @@ function addZeroAndStdin(b: Builder): void {
   );
 }
 
-function addMisc(b: Builder): void {
+function addMisc(b: SuiteBuilder): void {
   const F = (d: string) => `misc: ${d}`;
   b.vis('help', F('--help'), { argv: ['--help'] });
   b.vis('version', F('--version'), { argv: ['--version'] });
@@ -839,7 +790,7 @@ function addMisc(b: Builder): void {
 // Seeded combinations
 // ---------------------------------------------------------------------------------------------------------------
 
-function addCombos(b: Builder): void {
+function addCombos(b: SuiteBuilder): void {
   const combo = (p: Prng, r: Prng): Input => {
     const from = r.pick(['', '', 'si', 'iec', 'iec-i', 'auto']);
     const to = r.pick(['', 'si', 'si', 'iec', 'iec-i']);
@@ -884,7 +835,7 @@ function addCombos(b: Builder): void {
 }
 
 export function suite(): TestSuite {
-  const b = new Builder();
+  const b = new SuiteBuilder({ target: 'numfmt', noDual: (id) => NO_DUAL.test(id) });
   addTo(b);
   addFrom(b);
   addUnits(b);

@@ -13,8 +13,9 @@
  * Kept out (see target.json fidelityNotes): the `e` command and `s///e` (no processes under WASI), device files other
  * than /dev/stdout and /dev/stderr, symlinks and permission errors.
  */
-import type { TestCase, TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
+import type { TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
 import { Prng } from '../../src/core/prng.ts';
+import { SuiteBuilder, type CaseInput } from '../../src/core/suite-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text generation
@@ -146,59 +147,7 @@ function bin(...parts: (string | number[])[]): TextOrBytes {
 // Suite assembly
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Input {
-  argv: string[];
-  stdin?: TextOrBytes;
-  files?: Record<string, TextOrBytes>;
-}
-
-type Make = (p: Prng, which: 'v' | 'h') => Input;
-
-class Builder {
-  readonly visible: TestCase[] = [];
-  readonly hidden: TestCase[] = [];
-  private readonly ids = new Set<string>();
-
-  private claim(id: string): void {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new Error(`bad case id ${id}`);
-    if (this.ids.has(id)) throw new Error(`duplicate case id ${id}`);
-    this.ids.add(id);
-  }
-
-  private make(id: string, feature: string, input: Input, dualOf?: string): TestCase {
-    this.claim(id);
-    const c: TestCase = { id, argv: input.argv };
-    if (input.stdin !== undefined) c.stdin = input.stdin;
-    if (input.files !== undefined) c.files = input.files;
-    if (dualOf !== undefined) c.dualOf = dualOf;
-    c.feature = feature;
-    return c;
-  }
-
-  private pairs = 0;
-
-  /**
-   * A visible case and its hidden dual, made by one recipe with two seeds. Every fourth recipe keeps only its visible
-   * case (its family has other duals), so that about a third of all cases are hidden.
-   */
-  pair(id: string, feature: string, make: Make): void {
-    this.visible.push(this.make(id, feature, make(new Prng(`sed/${id}/v`), 'v')));
-    if (this.pairs++ % 4 === 3) return;
-    this.hidden.push(this.make(`${id}-dual`, feature, make(new Prng(`sed/${id}/h`), 'h'), id));
-  }
-
-  /** A visible case only (its feature has a dual elsewhere, or its output cannot vary with values). */
-  one(id: string, feature: string, make: Make | Input): void {
-    const input = typeof make === 'function' ? make(new Prng(`sed/${id}/v`), 'v') : make;
-    this.visible.push(this.make(id, feature, input));
-  }
-
-  /** A visible case and an explicit hidden dual. */
-  two(id: string, feature: string, v: Input, h: Input): void {
-    this.visible.push(this.make(id, feature, v));
-    this.hidden.push(this.make(`${id}-dual`, feature, h, id));
-  }
-}
+type Input = CaseInput;
 
 /** `sed ARGS` on generated stdin text. */
 function onText(args: string[], text: string): Input {
@@ -209,7 +158,7 @@ function onText(args: string[], text: string): Input {
 // Addresses
 // ---------------------------------------------------------------------------------------------------------------
 
-function addAddresses(b: Builder): void {
+function addAddresses(b: SuiteBuilder): void {
   const f = (d: string) => `address: ${d}`;
   for (let i = 0; i < 4; i++) {
     b.pair(`addr-line-${i}`, f('line number'), (p) => {
@@ -377,7 +326,7 @@ function addAddresses(b: Builder): void {
 // The s command
 // ---------------------------------------------------------------------------------------------------------------
 
-function addSubstitute(b: Builder): void {
+function addSubstitute(b: SuiteBuilder): void {
   const f = (d: string) => `s: ${d}`;
   for (let i = 0; i < 3; i++) {
     b.pair(`s-basic-${i}`, f('basic substitution'), (p) => {
@@ -591,7 +540,7 @@ function addSubstitute(b: Builder): void {
 // Other commands
 // ---------------------------------------------------------------------------------------------------------------
 
-function addCommands(b: Builder): void {
+function addCommands(b: SuiteBuilder): void {
   const f = (d: string) => `command: ${d}`;
   b.pair('y-basic', f('y transliteration'), (p) => onText(['y/abcdefghij/ABCDEFGHIJ/'], lines(p, 3, 8)));
   b.pair('y-rot13', f('y transliteration'), (p) =>
@@ -783,7 +732,7 @@ function addCommands(b: Builder): void {
 // Files: r R w W
 // ---------------------------------------------------------------------------------------------------------------
 
-function addFiles(b: Builder): void {
+function addFiles(b: SuiteBuilder): void {
   const f = (d: string) => `files: ${d}`;
   b.pair('r-after-line', f('r FILE (read file)'), (p) => ({
     argv: [`${p.int(1, 3)}r insert.txt`],
@@ -861,7 +810,7 @@ function addFiles(b: Builder): void {
 // Options
 // ---------------------------------------------------------------------------------------------------------------
 
-function addOptions(b: Builder): void {
+function addOptions(b: SuiteBuilder): void {
   const f = (d: string) => `option: ${d}`;
   b.pair('opt-n', f('-n / --quiet / --silent'), (p) => onText(['-n', `${p.int(1, 3)}p`], numbered(p, 3, 6)));
   b.pair('opt-quiet', f('-n / --quiet / --silent'), (p) => onText(['--quiet', `${p.int(1, 3)}p`], numbered(p, 3, 6)));
@@ -1049,7 +998,7 @@ function addOptions(b: Builder): void {
 // Errors
 // ---------------------------------------------------------------------------------------------------------------
 
-function addErrors(b: Builder): void {
+function addErrors(b: SuiteBuilder): void {
   const f = (d: string) => `error: ${d}`;
   const T = (p: Prng) => lines(p, 1, 3);
   b.pair('err-unknown-command', f('unknown command'), (p) =>
@@ -1164,7 +1113,7 @@ function addErrors(b: Builder): void {
 // Edge inputs and classic one-liners
 // ---------------------------------------------------------------------------------------------------------------
 
-function addEdges(b: Builder): void {
+function addEdges(b: SuiteBuilder): void {
   const f = (d: string) => `input: ${d}`;
   b.pair('empty-input', f('empty input'), (_p, w) => onText([w === 'v' ? '$a x' : '1i y;p'], ''));
   b.pair('no-final-newline', f('no final newline kept'), (p) =>
@@ -1239,7 +1188,7 @@ function addEdges(b: Builder): void {
 // Visible-only extras: help, version, and more values of features that already have duals
 // ---------------------------------------------------------------------------------------------------------------
 
-function addExtras(b: Builder): void {
+function addExtras(b: SuiteBuilder): void {
   b.one('help', 'option: --help', { argv: ['--help'] });
   b.one('help-with-script', 'option: --help', { argv: ['-n', '--help', 'p'] });
   b.one('version', 'option: --version', { argv: ['--version'] });
@@ -1409,7 +1358,7 @@ function addExtras(b: Builder): void {
 }
 
 export function suite(): TestSuite {
-  const b = new Builder();
+  const b = new SuiteBuilder({ target: 'sed', visibleOnlyEvery: 4 });
   addAddresses(b);
   addSubstitute(b);
   addCommands(b);

@@ -15,8 +15,9 @@
  * - TIME is only shown for the DCE variant with version 1; v1 timestamps before 1970 wrap around (unsigned
  *   arithmetic) into years like 60038.
  */
-import type { TestCase, TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
+import type { TestSuite, TextOrBytes } from '../../src/core/test-case.ts';
 import { Prng } from '../../src/core/prng.ts';
+import { SuiteBuilder, type CaseInput } from '../../src/core/suite-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // UUID construction
@@ -233,54 +234,7 @@ function lines(tokens: readonly string[]): string {
 // Suite assembly
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Input {
-  argv: string[];
-  stdin?: TextOrBytes;
-}
-
-class Builder {
-  readonly visible: TestCase[] = [];
-  readonly hidden: TestCase[] = [];
-  private readonly ids = new Set<string>();
-  private readonly features = new Map<string, string>();
-
-  private claim(id: string): void {
-    if (this.ids.has(id)) throw new Error(`duplicate case id ${id}`);
-    this.ids.add(id);
-  }
-
-  vis(id: string, feature: string, input: Input): string {
-    this.claim(id);
-    const c: TestCase = { id, argv: input.argv, feature };
-    if (input.stdin !== undefined) c.stdin = input.stdin;
-    this.visible.push(c);
-    this.features.set(id, feature);
-    return id;
-  }
-
-  hid(dualOf: string, input: Input, suffix = 'dual'): string {
-    const feature = this.features.get(dualOf);
-    if (feature === undefined) throw new Error(`dual of unknown visible case ${dualOf}`);
-    const id = `${dualOf}-${suffix}`;
-    this.claim(id);
-    const c: TestCase = { id, argv: input.argv, feature, dualOf };
-    if (input.stdin !== undefined) c.stdin = input.stdin;
-    this.hidden.push(c);
-    return id;
-  }
-
-  /** A visible case and (unless listed in NO_DUAL) its hidden dual, made by one recipe with different seeds. */
-  pair(id: string, feature: string, make: (p: Prng, which: 'v' | 'h') => Input, withDual = true): void {
-    this.vis(id, feature, make(new Prng(`uuidparse/${id}/v`), 'v'));
-    if (withDual && !NO_DUAL.has(id)) this.hid(id, make(new Prng(`uuidparse/${id}/h`), 'h'));
-  }
-
-  /** A visible case and (unless listed in NO_DUAL) its hidden dual, given explicitly. */
-  two(id: string, feature: string, v: Input, h?: Input): void {
-    this.vis(id, feature, v);
-    if (h && !NO_DUAL.has(id)) this.hid(id, h);
-  }
-}
+type Input = CaseInput;
 
 /**
  * Hand-picked visible cases that get no hidden dual, so that about a third of all cases are hidden. Mostly variants of
@@ -386,7 +340,7 @@ const MAX = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 const VERSION_NAMES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'];
 
-function addVersionAndVariant(b: Builder): void {
+function addVersionAndVariant(b: SuiteBuilder): void {
   // Every version nibble, DCE variant: one lower- and one upper-case UUID per case.
   for (let v = 0; v < 16; v++) {
     const name = VERSION_NAMES[v] as string;
@@ -419,7 +373,7 @@ function addVersionAndVariant(b: Builder): void {
   }));
 }
 
-function addNilMax(b: Builder): void {
+function addNilMax(b: SuiteBuilder): void {
   const f = (d: string) => `nil/max: ${d}`;
   b.two('nil', f('nil uuid'), { argv: [NIL] }, { argv: [NIL, NIL.toUpperCase(), MAX] });
   b.two('nil-json', f('nil uuid (json)'), { argv: ['-J', NIL] }, { argv: ['--json', MAX, NIL] });
@@ -506,7 +460,7 @@ function addNilMax(b: Builder): void {
   );
 }
 
-function addCase(b: Builder): void {
+function addCase(b: SuiteBuilder): void {
   const mk = (cs: LetterCase) => (p: Prng) => ({
     argv: [
       timeUuid(p, randomTs(p), 1, 'dce', cs),
@@ -523,7 +477,7 @@ function addCase(b: Builder): void {
   }));
 }
 
-function addMalformed(b: Builder): void {
+function addMalformed(b: SuiteBuilder): void {
   const u = (p: Prng) => makeUuid(p, p.int(1, 8), p.pick(VARIANTS), p.pick(CASES));
   const L = (d: string) => `length: ${d}`;
   b.pair('len-35', L('35 chars (last digit missing)'), (p) => ({
@@ -664,7 +618,7 @@ function addMalformed(b: Builder): void {
  * Table column widths: a column is as wide as its header while all its cells are narrower than the header; otherwise
  * it is at least its width hint (UUID 37, VARIANT 9, TYPE 10, TIME 31) and grows with wider cells.
  */
-function addWidths(b: Builder): void {
+function addWidths(b: SuiteBuilder): void {
   const Wd = (d: string) => `widths: ${d}`;
   b.pair('width-uuid-below-header', Wd('all UUID cells narrower than the header'), (p) => ({
     argv: [randomHex(p, 1), randomHex(p, 2), randomHex(p, 3)],
@@ -706,7 +660,7 @@ function addWidths(b: Builder): void {
   }));
 }
 
-function addMany(b: Builder): void {
+function addMany(b: SuiteBuilder): void {
   const mixed = (p: Prng, n: number): string[] => {
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -743,7 +697,7 @@ function addMany(b: Builder): void {
   });
 }
 
-function addStdin(b: Builder): void {
+function addStdin(b: SuiteBuilder): void {
   const u = (p: Prng) => makeUuid(p, p.int(1, 8), p.pick(VARIANTS), p.pick(CASES));
   const ut = (p: Prng) => timeUuid(p, randomTs(p), 1, 'dce', 'lower');
   const S = (d: string) => `stdin: ${d}`;
@@ -890,7 +844,7 @@ function addStdin(b: Builder): void {
   );
 }
 
-function addOptions(b: Builder): void {
+function addOptions(b: SuiteBuilder): void {
   const u = (p: Prng) => makeUuid(p, p.int(1, 8), p.pick(VARIANTS), p.pick(CASES));
   const ut = (p: Prng) => timeUuid(p, randomTs(p), 1, 'dce', 'lower');
   const sample = (p: Prng) => [ut(p), u(p), makeUuid(p, 4), badToken(p, p.pick(BAD_KINDS))];
@@ -1209,7 +1163,7 @@ function addOptions(b: Builder): void {
   b.pair('operand-double-dash-twice', P('-- -- (second is an operand)'), (p) => ({ argv: ['--', '--', u(p)] }));
 }
 
-function addTime(b: Builder): void {
+function addTime(b: SuiteBuilder): void {
   const T = (d: string) => `time: ${d}`;
   const one = (ts: bigint, seed: string, extra: string[] = []) => ({
     argv: ['-o', 'UUID,TIME', ...extra, timeUuid(new Prng(seed), ts)],
@@ -1413,7 +1367,7 @@ function genRecipe(seed: string): { specs: Spec[]; viaStdin: boolean } {
   };
 }
 
-function addGenerated(b: Builder): void {
+function addGenerated(b: SuiteBuilder): void {
   for (let i = 0; i < GEN_VISIBLE; i++) {
     const opts = GEN_OPTION_SETS[i % GEN_OPTION_SETS.length] as string[];
     const { viaStdin, specs } = genRecipe(`uuidparse/gen/recipe/${i}`);
@@ -1436,7 +1390,7 @@ function addGenerated(b: Builder): void {
 }
 
 export function suite(): TestSuite {
-  const b = new Builder();
+  const b = new SuiteBuilder({ target: 'uuidparse', noDual: (id) => NO_DUAL.has(id) });
   addVersionAndVariant(b);
   addNilMax(b);
   addCase(b);
