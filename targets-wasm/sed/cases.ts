@@ -1367,5 +1367,29 @@ export function suite(): TestSuite {
   addErrors(b);
   addEdges(b);
   addExtras(b);
+  addFollowSymlinks(b);
   return { visible: b.visible, hidden: b.hidden };
+}
+
+/**
+ * --follow-symlinks on regular files (the contract's file system has no links): sed calls readlink(), which must say
+ * EINVAL ("not a link") for sed to go on. Last in the suite so the earlier pairs keep their duals.
+ */
+function addFollowSymlinks(b: SuiteBuilder): void {
+  const feature = 'option: --follow-symlinks';
+  b.two(
+    'opt-follow-symlinks-in-place',
+    feature,
+    { argv: ['--follow-symlinks', '-i', 's/a/A/g', 'doc.txt'], files: { 'doc.txt': 'banana\ncarrot\n' } },
+    { argv: ['--follow-symlinks', '-i.bak', 's/o/0/', 'notes.txt'], files: { 'notes.txt': 'one\ntwo\nfoo\n' } },
+  );
+  b.two(
+    'opt-follow-symlinks-read',
+    feature,
+    { argv: ['--follow-symlinks', '-n', '$=', 'a.txt', 'b.txt'], files: { 'a.txt': 'x\ny\n', 'b.txt': 'z\n' } },
+    { argv: ['--follow-symlinks', 'F', 'm.txt'], files: { 'm.txt': 'first\nsecond\n' } },
+  );
+  b.one('opt-follow-symlinks-missing', feature, {
+    argv: ['--follow-symlinks', '-i', 's/x/y/', 'absent.txt'],
+  });
 }
