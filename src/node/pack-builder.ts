@@ -28,11 +28,12 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-/** The oracle's recipe: the target's build script and metadata plus the shared C toolchain files. */
+/** The oracle's recipe: the target's build script and metadata, the recipe library and the shared C toolchain files. */
 function recipeHash(id: string): string {
   const files = [
     join(targetSourceDir(id), 'build.sh'),
     join(targetSourceDir(id), 'target.json'),
+    join(repoRoot, 'scripts', 'lib', 'target-recipe.sh'),
     ...walk(join(repoRoot, 'toolchains')),
   ];
   const parts = files

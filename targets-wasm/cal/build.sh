@@ -21,82 +21,22 @@
 # it is rendered from the pre-generated misc-utils/cal.1 of the same Debian source, exactly as uuidparse renders its
 # packaged page.
 #
-# Idempotent: skipped when its inputs are unchanged (source version, toolchain and compat library, this script,
-# target.json, wasm-opt, groff and gcc versions). Deterministic: two builds give the same oracle bytes.
+# Idempotent: skipped when its inputs are unchanged (source version, toolchain and compat library, this script and
+# scripts/lib/target-recipe.sh, target.json, wasm-opt, groff and gcc versions). Deterministic: two builds give the
+# same oracle bytes.
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export MIRRORBOX_ROOT=$root
-build=${MIRRORBOX_BUILD_DIR:-$root/build}
-export MIRRORBOX_BUILD_DIR=$build
-work=$build/work/cal
+# shellcheck source=SCRIPTDIR/../../scripts/lib/target-recipe.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/target-recipe.sh"
+recipe_prologue "$@"
+# make: configure's checks; gcc, libc6-dev: the native build.
+ensure_apt_packages make gcc libc6-dev
 
-if [ $# -ne 1 ]; then
-  echo "usage: bash targets-wasm/cal/build.sh OUT_DIR" >&2
-  exit 2
-fi
-mkdir -p "$1"
-out=$(cd "$1" && pwd)
-
-log() { echo "cal: $*" >&2; }
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-
-mkdir -p "$(dirname "$work")"
-exec 9>"$work.lock"
-flock 9
-
-# shellcheck source=SCRIPTDIR/../../scripts/lib/debian-source.sh
-source "$root/scripts/lib/debian-source.sh"
-# make: configure's checks; groff-base: man page rendering; gcc, libc6-dev: the native build.
-ensure_apt_packages make groff-base gzip gcc libc6-dev
-
-# --- target description ------------------------------------------------------------------------------------------
-{
-  read -r upstream
-  read -r version
-  read -r debian_source
-  read -r program
-} < <(node -e '
-  const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  for (const v of [t.upstream.package, t.upstream.version, t.upstream.debianSource, t.program]) console.log(v);
-' "$here/target.json")
-
-# --- toolchain, sources ------------------------------------------------------------------------------------------
-bash "$root/toolchains/wasi-c/build-compat.sh" >/dev/null
-cc=$root/toolchains/wasi-c/wasi-cc
-compat_digest=$(cat "$build/toolchains/wasi-compat/.inputs.sha256")
-
-src=$(debian_source "$debian_source" "$build/src" | tail -1)
-dsc_name=$(cat "$src/.mirrorbox-source")
-debian_version=$(awk '$1 == "Version:" { print $2; exit }' "$build/sources/$dsc_name")
-upstream_version=${debian_version#*:}
-upstream_version=${upstream_version%-*}
-if [ "$upstream_version" != "$version" ]; then
-  log "Debian now serves $debian_source $debian_version, but target.json pins upstream $version: update the target"
-  exit 1
-fi
-
-wasm_opt=$(command -v wasm-opt || true)
-wasm_opt_version=none
-[ -n "$wasm_opt" ] && wasm_opt_version=$("$wasm_opt" --version)
-groff_version=$(groff --version | sed -n 1p)
+version=${target[upstream.version]}
 gcc_version=$(gcc --version | sed -n 1p)
-compiler_version=$(${WASI_CC_CLANG:-clang-14} --version | sed -n 1p)
-wasi_libc_version=$(dpkg-query -W -f='${Version}' wasi-libc)
-
-build_digest=$(
-  {
-    sha "$here/build.sh"
-    sha "$here/target.json"
-    echo "$dsc_name" "$compat_digest" "$wasm_opt_version" "$groff_version" "$gcc_version"
-  } | sha256sum | cut -d' ' -f1
-)
-if [ -f "$out/oracle.wasm" ] && [ -f "$out/docs/man.txt" ] && [ -f "$out/build-info.json" ] &&
-  [ -x "$out/native/cal" ] && [ "$(cat "$out/.build-digest" 2>/dev/null)" = "$build_digest" ]; then
-  log "$out is up to date"
-  exit 0
-fi
+recipe_wasi_c
+recipe_debian_source "${target[upstream.debianSource]}" "$version"
+recipe_skip_if_up_to_date -o native/cal "$dsc_name" "$compat_digest" "$gcc_version"
 
 # --- configure (for config.h only), once per host ----------------------------------------------------------------
 # Hermetic: no pkg-config, no flags from the environment, no terminal libraries, no NLS.
@@ -115,28 +55,9 @@ wasm_configure_args=(
 )
 native_configure_args=(CC=gcc CFLAGS=-O2 "${common_configure_args[@]}")
 
-# configure_once DIR ARGS...: run upstream's configure in DIR unless it already ran there with the same inputs.
-configure_once() {
-  local dir=$1 digest
-  shift
-  digest=$(printf '%s\n' "$dsc_name" "$compat_digest" "$gcc_version" "$@" | sha256sum | cut -d' ' -f1)
-  if [ -f "$dir/config.h" ] && [ "$(cat "$dir/.digest" 2>/dev/null)" = "$digest" ]; then
-    log "$(basename "$dir")/config.h is up to date"
-    return 0
-  fi
-  log "running upstream configure in $(basename "$dir") (config.h only)"
-  rm -rf "$dir" "$dir.tmp"
-  mkdir -p "$dir.tmp"
-  if ! (cd "$dir.tmp" && "$src/configure" "$@" >configure.log 2>&1); then
-    log "configure failed; see $dir.tmp/configure.log and config.log"
-    return 1
-  fi
-  echo "$digest" >"$dir.tmp/.digest"
-  mv "$dir.tmp" "$dir"
-}
-configure_once "$work/config" "${wasm_configure_args[@]}" &
+recipe_configure -v "$gcc_version" "$work/config" "${wasm_configure_args[@]}" &
 wasm_cfg_pid=$!
-configure_once "$work/native-config" "${native_configure_args[@]}" &
+recipe_configure -v "$gcc_version" "$work/native-config" "${native_configure_args[@]}" &
 native_cfg_pid=$!
 cfg_failed=0
 wait "$wasm_cfg_pid" || cfg_failed=1
@@ -189,61 +110,13 @@ if [ "$failed" != 0 ]; then
   exit 1
 fi
 
-# --- optimise ------------------------------------------------------------------------------------------------------
+# --- optimise, man page, outputs ---------------------------------------------------------------------------------
 obj=$work/obj
-if [ -n "$wasm_opt" ]; then
-  log "wasm-opt -Oz ($wasm_opt_version)"
-  "$wasm_opt" -Oz "$obj/linked.wasm" -o "$obj/oracle.wasm"
-else
-  log "wasm-opt not found (package binaryen): keeping the unoptimised module"
-  cp "$obj/linked.wasm" "$obj/oracle.wasm"
-fi
-
-# --- man page ----------------------------------------------------------------------------------------------------
-# As `MANWIDTH=80 man -l` prints it: tbl, 78-column lines, one continuous page, runs of blank lines squeezed;
-# -P-cbou: plain text (no SGR, no overstrike bold/underline).
-LC_ALL=C groff -t -man -Tutf8 -P-cbou -rcR=1 -rLL=78n -rLT=78n <"$src/misc-utils/cal.1" |
-  cat -s >"$obj/man.txt"
-if LC_ALL=C grep -q $'[\b\033]' "$obj/man.txt"; then
-  log "rendered man page still contains control sequences"
-  exit 1
-fi
-
-# --- outputs -----------------------------------------------------------------------------------------------------
-mkdir -p "$out/docs" "$out/native"
-rm -f "$out/.build-digest"
-cp "$obj/oracle.wasm" "$out/oracle.wasm.tmp" && mv -f "$out/oracle.wasm.tmp" "$out/oracle.wasm"
-cp "$obj/man.txt" "$out/docs/man.txt.tmp" && mv -f "$out/docs/man.txt.tmp" "$out/docs/man.txt"
-cp "$work/native-obj/cal" "$out/native/cal.tmp" && mv -f "$out/native/cal.tmp" "$out/native/cal"
-
-size() { stat -c %s "$1"; }
-node -e '
-  const [file, ...kv] = process.argv.slice(1);
-  const v = Object.fromEntries(kv.map((s) => [s.slice(0, s.indexOf("=")), s.slice(s.indexOf("=") + 1)]));
-  const info = {
-    target: v.target,
-    upstream: v.upstream,
-    version: v.version,
-    debianVersion: v.debianVersion,
-    debianSource: v.debianSource,
-    docsSource: v.docsSource,
-    compiler: v.compiler,
-    wasiLibc: v.wasiLibc,
-    wasmOpt: v.wasmOpt === "none" ? null : v.wasmOpt,
-    groff: v.groff,
-    nativeCompiler: v.gcc,
-    sizes: { linked: +v.linked, oracle: +v.oracle, oracleGzip: +v.oracleGzip, manTxt: +v.manTxt },
-    sha256: { oracle: v.oracleSha, manTxt: v.manSha },
-  };
-  require("fs").writeFileSync(file, JSON.stringify(info, null, 2) + "\n");
-' "$out/build-info.json.tmp" \
-  "target=$program" "upstream=$upstream" "version=$version" "debianVersion=$debian_version" \
-  "debianSource=$dsc_name" "docsSource=misc-utils/cal.1 of $dsc_name" \
+recipe_optimise "$obj/linked.wasm" "$obj/oracle.wasm"
+recipe_render_man "$src/misc-utils/cal.1" "$obj/man.txt"
+recipe_install "$work/native-obj/cal" native/cal
+recipe_finish "$obj/linked.wasm" "$obj/oracle.wasm" "$obj/man.txt" \
+  "target=${target[program]}" "upstream=${target[upstream.package]}" "version=$version" \
+  "debianVersion=$debian_version" "debianSource=$dsc_name" "docsSource=misc-utils/cal.1 of $dsc_name" \
   "compiler=$compiler_version" "wasiLibc=$wasi_libc_version" "wasmOpt=$wasm_opt_version" "groff=$groff_version" \
-  "gcc=$gcc_version" \
-  "linked=$(size "$obj/linked.wasm")" "oracle=$(size "$out/oracle.wasm")" \
-  "oracleGzip=$(gzip -9n <"$out/oracle.wasm" | wc -c)" "manTxt=$(size "$out/docs/man.txt")" \
-  "oracleSha=$(sha "$out/oracle.wasm")" "manSha=$(sha "$out/docs/man.txt")"
-mv -f "$out/build-info.json.tmp" "$out/build-info.json"
-echo "$build_digest" >"$out/.build-digest"
-log "wrote $out/oracle.wasm ($(size "$out/oracle.wasm") bytes), docs/man.txt, native/cal, build-info.json"
+  "nativeCompiler=$gcc_version"

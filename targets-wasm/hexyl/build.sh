@@ -24,46 +24,18 @@
 #
 # Reproducible: --remap-path-prefix hides the build paths; the release profile is the crate's own (LTO, one codegen
 # unit). wasm-opt -Oz runs afterwards when binaryen is installed. Idempotent: skipped when the inputs are unchanged
-# (crate and toolchain versions, this script, target.json, wasm-opt and groff versions).
+# (crate and toolchain versions, this script and scripts/lib/target-recipe.sh, target.json, wasm-opt and groff
+# versions).
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export MIRRORBOX_ROOT=$root
-build=${MIRRORBOX_BUILD_DIR:-$root/build}
-export MIRRORBOX_BUILD_DIR=$build
-work=$build/work/hexyl
+# shellcheck source=SCRIPTDIR/../../scripts/lib/target-recipe.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/target-recipe.sh"
+recipe_prologue "$@"
+# Debian's Rust toolchain and std for wasm32-wasi, the crate and (as its dependencies) every crate it needs.
+ensure_apt_packages rustc cargo libstd-rust-dev-wasm32 librust-hexyl-dev
 
-if [ $# -ne 1 ]; then
-  echo "usage: bash targets-wasm/hexyl/build.sh OUT_DIR" >&2
-  exit 2
-fi
-mkdir -p "$1"
-out=$(cd "$1" && pwd)
-
-log() { echo "hexyl: $*" >&2; }
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-
-mkdir -p "$(dirname "$work")"
-exec 9>"$work.lock"
-flock 9
-
-# shellcheck source=SCRIPTDIR/../../scripts/lib/debian-source.sh
-source "$root/scripts/lib/debian-source.sh"
-# Debian's Rust toolchain and std for wasm32-wasi, the crate and (as its dependencies) every crate it needs; groff for
-# the man page.
-ensure_apt_packages rustc cargo libstd-rust-dev-wasm32 librust-hexyl-dev groff-base gzip
-
-# --- target description ------------------------------------------------------------------------------------------
-{
-  read -r version
-  read -r docs_package
-  read -r program
-} < <(node -e '
-  const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  for (const v of [t.upstream.version, t.upstream.binaryPackage, t.program]) console.log(v);
-' "$here/target.json")
-
+version=${target[upstream.version]}
+docs_package=${target[upstream.binaryPackage]}
 registry=/usr/share/cargo/registry
 crate=$registry/hexyl-$version
 if [ ! -f "$crate/Cargo.toml" ]; then
@@ -76,27 +48,12 @@ rustc=/usr/bin/rustc
 rustc_version=$("$rustc" --version)
 cargo_version=$("$cargo" --version)
 std_version=$(dpkg-query -W -f='${Version}' libstd-rust-dev-wasm32)
-wasm_opt=$(command -v wasm-opt || true)
-wasm_opt_version=none
-[ -n "$wasm_opt" ] && wasm_opt_version=$("$wasm_opt" --version)
-groff_version=$(groff --version | sed -n 1p)
 
 # The crates the build can reach: every directory of the registry, with its Debian checksum.
 registry_digest=$(cat "$registry"/*/.cargo-checksum.json | sha256sum | cut -d' ' -f1)
 
-build_digest=$(
-  {
-    sha "$here/build.sh"
-    sha "$here/target.json"
-    echo "$crate_package_version" "$registry_digest" "$rustc_version" "$cargo_version" "$std_version"
-    echo "$wasm_opt_version" "$groff_version"
-  } | sha256sum | cut -d' ' -f1
-)
-if [ -f "$out/oracle.wasm" ] && [ -f "$out/docs/man.txt" ] && [ -f "$out/build-info.json" ] &&
-  [ "$(cat "$out/.build-digest" 2>/dev/null)" = "$build_digest" ]; then
-  log "$out is up to date"
-  exit 0
-fi
+recipe_skip_if_up_to_date \
+  "$crate_package_version" "$registry_digest" "$rustc_version" "$cargo_version" "$std_version"
 
 # --- a private copy of the crate, with the errno adaptation ------------------------------------------------------
 src=$work/src
@@ -200,69 +157,22 @@ if ! (cd "$src" && "${cargo_env[@]}" "$cargo" generate-lockfile --offline &&
   exit 1
 fi
 linked=$target_dir/wasm32-wasi/release/hexyl.wasm
-mkdir -p "$work/obj"
-if [ -n "$wasm_opt" ]; then
-  log "wasm-opt -Oz ($wasm_opt_version)"
-  "$wasm_opt" -Oz --strip-debug "$linked" -o "$work/obj/oracle.wasm"
-else
-  log "wasm-opt not found (package binaryen): keeping the unoptimised module"
-  cp "$linked" "$work/obj/oracle.wasm"
-fi
+obj=$work/obj
+mkdir -p "$obj"
+recipe_optimise "$linked" "$obj/oracle.wasm" --strip-debug
 
-# --- man page ----------------------------------------------------------------------------------------------------
-deb_root=$(debian_binary_extract "$docs_package/bookworm" | tail -1)
-deb_name=$(cat "$deb_root/.mirrorbox-deb")
-case $deb_name in
+# --- man page, outputs -------------------------------------------------------------------------------------------
+recipe_debian_man "$docs_package/bookworm" usr/share/man/man1/hexyl.1.gz
+case $docs_deb in
   "${docs_package}_${version}-"*) ;;
   *)
-    log "binary package $deb_name is not hexyl $version"
+    log "binary package $docs_deb is not hexyl $version"
     exit 1
     ;;
 esac
-man_source=$deb_root/usr/share/man/man1/hexyl.1.gz
-[ -f "$man_source" ] || { log "no hexyl.1.gz in $deb_name"; exit 1; }
-# As `MANWIDTH=80 man -l` prints it: tbl, 78-column lines, one continuous page, runs of blank lines squeezed;
-# -P-cbou: plain text (no SGR, no overstrike bold/underline).
-zcat "$man_source" |
-  LC_ALL=C groff -t -man -Tutf8 -P-cbou -rcR=1 -rLL=78n -rLT=78n |
-  cat -s >"$work/obj/man.txt"
-if LC_ALL=C grep -q $'[\b\033]' "$work/obj/man.txt"; then
-  log "rendered man page still contains control sequences"
-  exit 1
-fi
-
-# --- outputs -----------------------------------------------------------------------------------------------------
-mkdir -p "$out/docs"
-rm -f "$out/.build-digest"
-cp "$work/obj/oracle.wasm" "$out/oracle.wasm.tmp" && mv -f "$out/oracle.wasm.tmp" "$out/oracle.wasm"
-cp "$work/obj/man.txt" "$out/docs/man.txt.tmp" && mv -f "$out/docs/man.txt.tmp" "$out/docs/man.txt"
-
-size() { stat -c %s "$1"; }
-node -e '
-  const [file, ...kv] = process.argv.slice(1);
-  const v = Object.fromEntries(kv.map((s) => [s.slice(0, s.indexOf("=")), s.slice(s.indexOf("=") + 1)]));
-  const info = {
-    target: v.target,
-    upstream: "hexyl",
-    version: v.version,
-    cratePackage: v.cratePackage,
-    docsPackage: v.docsPackage,
-    rustc: v.rustc,
-    cargo: v.cargo,
-    stdWasm32: v.stdWasm32,
-    wasmOpt: v.wasmOpt === "none" ? null : v.wasmOpt,
-    groff: v.groff,
-    sizes: { linked: +v.linked, oracle: +v.oracle, oracleGzip: +v.oracleGzip, manTxt: +v.manTxt },
-    sha256: { oracle: v.oracleSha, manTxt: v.manSha },
-  };
-  require("fs").writeFileSync(file, JSON.stringify(info, null, 2) + "\n");
-' "$out/build-info.json.tmp" \
-  "target=$program" "version=$version" "cratePackage=librust-hexyl-dev $crate_package_version" \
-  "docsPackage=$deb_name" "rustc=$rustc_version" "cargo=$cargo_version" "stdWasm32=$std_version" \
-  "wasmOpt=$wasm_opt_version" "groff=$groff_version" \
-  "linked=$(size "$linked")" "oracle=$(size "$out/oracle.wasm")" \
-  "oracleGzip=$(gzip -9n <"$out/oracle.wasm" | wc -c)" "manTxt=$(size "$out/docs/man.txt")" \
-  "oracleSha=$(sha "$out/oracle.wasm")" "manSha=$(sha "$out/docs/man.txt")"
-mv -f "$out/build-info.json.tmp" "$out/build-info.json"
-echo "$build_digest" >"$out/.build-digest"
-log "wrote $out/oracle.wasm ($(size "$out/oracle.wasm") bytes), docs/man.txt, build-info.json"
+recipe_render_man "$man_source" "$obj/man.txt"
+recipe_finish "$linked" "$obj/oracle.wasm" "$obj/man.txt" \
+  "target=${target[program]}" "upstream=hexyl" "version=$version" \
+  "cratePackage=librust-hexyl-dev $crate_package_version" "docsPackage=$docs_deb" \
+  "rustc=$rustc_version" "cargo=$cargo_version" "stdWasm32=$std_version" \
+  "wasmOpt=$wasm_opt_version" "groff=$groff_version"

@@ -28,103 +28,27 @@
 # downloadable, and the oracle must not change under the suite.
 #
 # Idempotent: every step is skipped when its inputs are unchanged (source versions, toolchain and compat library,
-# this script, target.json, strftime-utc.c, wasm-opt and groff versions). Deterministic: two builds give the same
-# bytes.
+# this script and scripts/lib/target-recipe.sh, target.json, strftime-utc.c, include/pthread.h, wasm-opt and groff
+# versions). Deterministic: two builds give the same bytes.
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-export MIRRORBOX_ROOT=$root
-build=${MIRRORBOX_BUILD_DIR:-$root/build}
-export MIRRORBOX_BUILD_DIR=$build
-work=$build/work/jq
+# shellcheck source=SCRIPTDIR/../../scripts/lib/target-recipe.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/target-recipe.sh"
+recipe_prologue "$@"
 
-if [ $# -ne 1 ]; then
-  echo "usage: bash targets-wasm/jq/build.sh OUT_DIR" >&2
-  exit 2
-fi
-mkdir -p "$1"
-out=$(cd "$1" && pwd)
-
-log() { echo "jq: $*" >&2; }
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-
-# One build at a time per build dir: they share build/work/jq/.
-mkdir -p "$(dirname "$work")"
-exec 9>"$work.lock"
-flock 9
-
-# shellcheck source=SCRIPTDIR/../../scripts/lib/debian-source.sh
-source "$root/scripts/lib/debian-source.sh"
-# groff-base: man page rendering.
-ensure_apt_packages groff-base gzip
-
-# --- target description ------------------------------------------------------------------------------------------
-{
-  read -r upstream
-  read -r version
-  read -r debian_source
-  read -r pinned_version
-  read -r onig_source
-  read -r onig_version
-  read -r docs_package
-  read -r man_page
-  read -r program
-} < <(node -e '
-  const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  for (const v of [t.upstream.package, t.upstream.version, t.upstream.debianSource, t.debianVersion,
-                   t.regexLibrary.debianSource, t.regexLibrary.version,
-                   t.docsPackage || t.upstream.binaryPackage, t.manPage, t.program]) console.log(v);
-' "$here/target.json")
-
-# --- toolchain, sources ------------------------------------------------------------------------------------------
-bash "$root/toolchains/wasi-c/build-compat.sh" >/dev/null
-cc=$root/toolchains/wasi-c/wasi-cc
-compat_digest=$(cat "$build/toolchains/wasi-compat/.inputs.sha256")
-
-# upstream_of DSC_NAME: the upstream part of the version in build/sources/DSC_NAME.
-upstream_of() {
-  local v
-  v=$(awk '$1 == "Version:" { print $2; exit }' "$build/sources/$1")
-  v=${v#*:}
-  echo "${v%-*}"
-}
-
-src=$(debian_source "$debian_source=$pinned_version" "$build/src" | tail -1)
-dsc_name=$(cat "$src/.mirrorbox-source")
-debian_version=$(awk '$1 == "Version:" { print $2; exit }' "$build/sources/$dsc_name")
-if [ "$(upstream_of "$dsc_name")" != "$version" ]; then
-  log "$dsc_name is not upstream $version (target.json): update the target"
-  exit 1
-fi
+version=${target[upstream.version]}
+onig_source=${target[regexLibrary.debianSource]}
+onig_version=${target[regexLibrary.version]}
+recipe_wasi_c
+recipe_debian_source "${target[upstream.debianSource]}=${target[debianVersion]}" "$version"
 onig=$(debian_source "$onig_source" "$build/src" | tail -1)
 onig_dsc=$(cat "$onig/.mirrorbox-source")
-if [ "$(upstream_of "$onig_dsc")" != "$onig_version" ]; then
+if [ "$(recipe_upstream_of "$onig_dsc")" != "$onig_version" ]; then
   log "Debian now serves $onig_dsc, but target.json pins $onig_source $onig_version: update the target"
   exit 1
 fi
-
-wasm_opt=$(command -v wasm-opt || true)
-wasm_opt_version=none
-[ -n "$wasm_opt" ] && wasm_opt_version=$("$wasm_opt" --version)
-groff_version=$(groff --version | sed -n 1p)
-compiler_version=$(${WASI_CC_CLANG:-clang-14} --version | sed -n 1p)
-wasi_libc_version=$(dpkg-query -W -f='${Version}' wasi-libc)
-
-build_digest=$(
-  {
-    sha "$here/build.sh"
-    sha "$here/target.json"
-    sha "$here/strftime-utc.c"
-    sha "$here/include/pthread.h"
-    echo "$dsc_name" "$onig_dsc" "$compat_digest" "$wasm_opt_version" "$groff_version"
-  } | sha256sum | cut -d' ' -f1
-)
-if [ -f "$out/oracle.wasm" ] && [ -f "$out/docs/man.txt" ] && [ -f "$out/build-info.json" ] &&
-  [ "$(cat "$out/.build-digest" 2>/dev/null)" = "$build_digest" ]; then
-  log "$out is up to date"
-  exit 0
-fi
+recipe_skip_if_up_to_date -i "$here/strftime-utc.c" -i "$here/include/pthread.h" \
+  "$dsc_name" "$onig_dsc" "$compat_digest"
 
 obj=$work/obj
 gen=$work/gen
@@ -181,22 +105,14 @@ onig_flags=(-O2 -DHAVE_CONFIG_H -I"$gen/onig" -I"$onig/src")
 jq_flags=(-O2 -I"$gen" -I"$src/src" -I"$onig/src" -I"$here/include" -D_WASI_EMULATED_GETPID "${jq_defines[@]}"
   -Wno-deprecated-declarations)
 
-jobs=$(nproc 2>/dev/null || echo 2)
 log "compiling ${#onig_sources[@]} Oniguruma files and $((${#jq_sources[@]} + 1)) jq files"
 objects=()
-pids=()
-failed=0
-# compile SOURCE OBJECT FLAGS...: compile in the background, at most $jobs at a time.
+# compile SOURCE OBJECT FLAGS...: compile in the background.
 compile() {
   local source=$1 object=$2
   shift 2
   objects+=("$object")
-  "$cc" "$@" -c "$source" -o "$object" 2>"$object.log" &
-  pids+=($!)
-  if [ "${#pids[@]}" -ge "$jobs" ]; then
-    wait "${pids[0]}" || failed=1
-    pids=("${pids[@]:1}")
-  fi
+  recipe_job "$object.log" "$cc" "$@" -c "$source" -o "$object"
 }
 for f in "${onig_sources[@]}"; do compile "$onig/src/$f.c" "$obj/onig_$f.o" "${onig_flags[@]}"; done
 for f in "${jq_sources[@]}"; do
@@ -205,12 +121,7 @@ for f in "${jq_sources[@]}"; do
   compile "$src/src/$f.c" "$obj/jq_$f.o" "${jq_flags[@]}" "${extra[@]}"
 done
 compile "$here/strftime-utc.c" "$obj/strftime_utc.o" -O2 -Wall -Wextra -Werror
-for p in "${pids[@]}"; do wait "$p" || failed=1; done
-if [ "$failed" != 0 ]; then
-  cat "$obj"/*.log >&2
-  log "compilation failed"
-  exit 1
-fi
+recipe_jobs_wait || { log "compilation failed"; exit 1; }
 
 # --- link, optimise ----------------------------------------------------------------------------------------------
 # --strip-debug: wasi-libc's archive members carry DWARF; the name section stays (readable trap stack traces).
@@ -218,62 +129,13 @@ fi
 # once per nesting level, and deeply nested input (up to jq's own parsing depth limit) must not trap.
 "$cc" -O2 -o "$obj/linked.wasm" "${objects[@]}" -lm -lwasi-emulated-getpid -Wl,--strip-debug \
   -Wl,-z,stack-size=8388608
-if [ -n "$wasm_opt" ]; then
-  log "wasm-opt -Oz ($wasm_opt_version)"
-  "$wasm_opt" -Oz "$obj/linked.wasm" -o "$obj/oracle.wasm"
-else
-  log "wasm-opt not found (package binaryen): keeping the unoptimised module"
-  cp "$obj/linked.wasm" "$obj/oracle.wasm"
-fi
+recipe_optimise "$obj/linked.wasm" "$obj/oracle.wasm"
 
-# --- man page ----------------------------------------------------------------------------------------------------
-docs_root=$(debian_binary_extract "$docs_package=$debian_version" | tail -1)
-man_source=$docs_root/$man_page
-[ -f "$man_source" ] || { log "no $man_page in $docs_package"; exit 1; }
-# As `MANWIDTH=80 man -l` prints it: tbl, 78-column lines, one continuous page, runs of blank lines squeezed;
-# -P-cbou: plain text (no SGR, no overstrike bold/underline). tbl warns about the page's malformed tables, as
-# `man` does: its messages go to groff.log.
-zcat "$man_source" |
-  LC_ALL=C groff -t -man -Tutf8 -P-cbou -rcR=1 -rLL=78n -rLT=78n 2>"$obj/groff.log" |
-  cat -s >"$obj/man.txt"
-if LC_ALL=C grep -q $'[\b\033]' "$obj/man.txt"; then
-  log "rendered man page still contains control sequences"
-  exit 1
-fi
-
-# --- outputs -----------------------------------------------------------------------------------------------------
-mkdir -p "$out/docs"
-rm -f "$out/.build-digest"
-cp "$obj/oracle.wasm" "$out/oracle.wasm.tmp" && mv -f "$out/oracle.wasm.tmp" "$out/oracle.wasm"
-cp "$obj/man.txt" "$out/docs/man.txt.tmp" && mv -f "$out/docs/man.txt.tmp" "$out/docs/man.txt"
-
-size() { stat -c %s "$1"; }
-node -e '
-  const [file, ...kv] = process.argv.slice(1);
-  const v = Object.fromEntries(kv.map((s) => [s.slice(0, s.indexOf("=")), s.slice(s.indexOf("=") + 1)]));
-  const info = {
-    target: v.target,
-    upstream: v.upstream,
-    version: v.version,
-    debianVersion: v.debianVersion,
-    debianSource: v.debianSource,
-    regexLibrarySource: v.onigSource,
-    docsPackage: v.docsPackage,
-    compiler: v.compiler,
-    wasiLibc: v.wasiLibc,
-    wasmOpt: v.wasmOpt === "none" ? null : v.wasmOpt,
-    groff: v.groff,
-    sizes: { linked: +v.linked, oracle: +v.oracle, oracleGzip: +v.oracleGzip, manTxt: +v.manTxt },
-    sha256: { oracle: v.oracleSha, manTxt: v.manSha },
-  };
-  require("fs").writeFileSync(file, JSON.stringify(info, null, 2) + "\n");
-' "$out/build-info.json.tmp" \
-  "target=$program" "upstream=$upstream" "version=$version" "debianVersion=$debian_version" \
-  "debianSource=$dsc_name" "onigSource=$onig_dsc" "docsPackage=$(basename "$docs_root").deb" \
-  "compiler=$compiler_version" "wasiLibc=$wasi_libc_version" "wasmOpt=$wasm_opt_version" "groff=$groff_version" \
-  "linked=$(size "$obj/linked.wasm")" "oracle=$(size "$out/oracle.wasm")" \
-  "oracleGzip=$(gzip -9n <"$out/oracle.wasm" | wc -c)" "manTxt=$(size "$out/docs/man.txt")" \
-  "oracleSha=$(sha "$out/oracle.wasm")" "manSha=$(sha "$out/docs/man.txt")"
-mv -f "$out/build-info.json.tmp" "$out/build-info.json"
-echo "$build_digest" >"$out/.build-digest"
-log "wrote $out/oracle.wasm ($(size "$out/oracle.wasm") bytes), docs/man.txt, build-info.json"
+# --- man page, outputs -------------------------------------------------------------------------------------------
+# tbl warns about the page's malformed tables, as `man` does: its messages go to groff.log.
+recipe_debian_man "${target[docsPackage]}=$debian_version" "${target[manPage]}"
+recipe_render_man "$man_source" "$obj/man.txt" "$obj/groff.log"
+recipe_finish "$obj/linked.wasm" "$obj/oracle.wasm" "$obj/man.txt" \
+  "target=${target[program]}" "upstream=${target[upstream.package]}" "version=$version" \
+  "debianVersion=$debian_version" "debianSource=$dsc_name" "regexLibrarySource=$onig_dsc" "docsPackage=$docs_deb" \
+  "compiler=$compiler_version" "wasiLibc=$wasi_libc_version" "wasmOpt=$wasm_opt_version" "groff=$groff_version"
