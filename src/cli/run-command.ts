@@ -2,18 +2,17 @@ import { basename } from 'node:path';
 import { LIMIT_EXIT_CODE } from '../core/environment.ts';
 import { describeStop, isLimit, type RunResult } from '../core/run-result.ts';
 import type { Program } from '../core/run-request.ts';
-import { createNodePool } from '../node/node-pool.ts';
 import { buildCandidate } from '../node/build-candidate.ts';
 import { loadBuiltTarget } from '../node/target-store.ts';
 import { CliError } from './cli-error.ts';
 import { buildRunRequest, parseRunArgs } from './run-options.ts';
+import { createRunner, parseRuntime, RUNTIMES } from './runtime-choice.ts';
 import { TOOLCHAINS } from '../../toolchains/index.ts';
 
 const LANGS = TOOLCHAINS.map((t) => t.id).join('|');
 
-export const oracleUsage =
-  'mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…';
-export const runUsage = `mirrorbox run <file-or-folder> [--lang ${LANGS}] [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] -- ARGS…`;
+export const oracleUsage = `mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] [--runtime ${RUNTIMES.join('|')}] -- ARGS…`;
+export const runUsage = `mirrorbox run <file-or-folder> [--lang ${LANGS}] [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] [--runtime ${RUNTIMES.join('|')}] -- ARGS…`;
 
 /** `mirrorbox oracle`: runs a target's reference program; its streams become ours and its exit code ours. */
 export async function oracleCommand(args: string[]): Promise<number> {
@@ -60,12 +59,12 @@ async function runOnce(
   programArgs: string[],
 ): Promise<number> {
   const request = buildRunRequest(program, programName, values, programArgs);
-  const pool = createNodePool(1);
+  const runner = await createRunner(parseRuntime(values.runtime), 1);
   let result: RunResult;
   try {
-    result = await pool.run(request);
+    result = await runner.run(request);
   } finally {
-    await pool.close();
+    await runner.close();
   }
   if (result.kind === 'invalid-module') throw new CliError(describeStop(result) as string);
   await write(process.stdout, result.stdout);

@@ -12,6 +12,7 @@ export const runOptionSpec = {
   env: { type: 'string', multiple: true },
   clock: { type: 'string' },
   timeout: { type: 'string' },
+  runtime: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

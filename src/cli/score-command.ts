@@ -3,18 +3,18 @@ import { renderOutcomeDiff } from '../core/case-diff.ts';
 import { outcomeFromJson } from '../core/gold.ts';
 import { describeVerdict } from '../core/verdict.ts';
 import { scoreCandidate, type ScoreReport } from '../core/score.ts';
-import { createNodePool } from '../node/node-pool.ts';
 import { buildCandidate } from '../node/build-candidate.ts';
 import { loadBuiltTarget } from '../node/target-store.ts';
 import type { Pack } from '../core/pack.ts';
 import { CliError } from './cli-error.ts';
 import { parseTimeout } from './run-options.ts';
+import { createRunner, parseRuntime, RUNTIMES } from './runtime-choice.ts';
 import { showLine } from '../core/show-whitespace.ts';
 import { TOOLCHAINS } from '../../toolchains/index.ts';
 
 const LANGS = TOOLCHAINS.map((t) => t.id).join('|');
 
-export const scoreUsage = `mirrorbox score <target> <file-or-folder> [--lang ${LANGS}] [--json] [--timeout MS] [--only visible|hidden]`;
+export const scoreUsage = `mirrorbox score <target> <file-or-folder> [--lang ${LANGS}] [--json] [--timeout MS] [--only visible|hidden] [--runtime ${RUNTIMES.join('|')}]`;
 
 /** How many failing visible cases get a full diff in text mode; the rest are listed by id. */
 const MAX_DIFFS = 10;
@@ -29,6 +29,7 @@ export async function scoreCommand(args: string[]): Promise<number> {
         timeout: { type: 'string' },
         only: { type: 'string' },
         lang: { type: 'string' },
+        runtime: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -46,6 +47,7 @@ export async function scoreCommand(args: string[]): Promise<number> {
   if (only !== undefined && only !== 'visible' && only !== 'hidden')
     throw new CliError(`--only wants visible or hidden, got '${only}'`);
   const limits = parseTimeout(values.timeout);
+  const runtime = parseRuntime(values.runtime);
   const built = loadBuiltTarget(positionals[0] as string);
   if (built.kind === 'error') throw new CliError(built.message);
   const candidate = await buildCandidate(positionals[1] as string, values.lang);
@@ -57,18 +59,18 @@ export async function scoreCommand(args: string[]): Promise<number> {
   // Warnings go to stderr so --json output stays parseable.
   if (candidate.warnings.length > 0) process.stderr.write(`${candidate.warnings.join('\n')}\n`);
 
-  const pool = createNodePool();
+  const runner = await createRunner(runtime);
   let report: ScoreReport;
   try {
     report = await scoreCandidate({
       pack: built.value.pack,
       candidate: candidate.program,
-      runner: pool,
+      runner,
       limits,
       ...(only ? { only } : {}),
     });
   } finally {
-    await pool.close();
+    await runner.close();
   }
   const invalid = report.cases.find((c) => c.verdict.kind === 'invalid-module');
   if (invalid && invalid.verdict.kind === 'invalid-module')

@@ -1,6 +1,6 @@
 /**
  * Test-only page for the @wasmer/sdk backend in Chromium: a page of its own, so the SDK (5 MB of WebAssembly and its
- * own workers) never loads into the default browser harness while this backend still fails checks
+ * own workers, plus binaryen for the guest rewrite) never loads into the default browser harness
  * (docs/runtimes-wasmer.md). Called through playwright's page.evaluate.
  */
 import { createWasmerBrowserRunner } from '../../src/browser/wasmer-browser.ts';

@@ -9,7 +9,8 @@ export type PreparedPackage =
   | { kind: 'invalid-module'; message: string }
   | { kind: 'memory-limit'; message: string };
 
-type Checked = { kind: 'ready'; bytes: Uint8Array } | Exclude<PreparedPackage, { kind: 'ready' }>;
+export type Checked =
+  { kind: 'ready'; bytes: Uint8Array; initialPages: number } | Exclude<PreparedPackage, { kind: 'ready' }>;
 
 /**
  * Turns a run's program, argv[0] and files into a Wasmer package. The checks are the shim backend's own (same
@@ -33,7 +34,7 @@ export class PackageCache {
     files: Record<string, Uint8Array> | undefined,
   ): Promise<PreparedPackage> {
     const checked = await remember(this.checked, `${program.id}@${memoryBytes}`, this.capacity, () =>
-      check(program.bytes, memoryBytes),
+      checkModule(program.bytes, memoryBytes),
     );
     if (checked.kind !== 'ready') return checked;
     // Packages with files are per run (≈3 ms to make); without files, one per program name is reused.
@@ -61,13 +62,14 @@ export class PackageCache {
   }
 }
 
-async function check(bytes: Uint8Array, memoryBytes: number): Promise<Checked> {
+/** The shim's checks, then the memory cap written into the module; also used by contract-packages.ts. */
+export async function checkModule(bytes: Uint8Array, memoryBytes: number): Promise<Checked> {
   const prepared = await prepareModule(bytes, memoryBytes);
   if (prepared.kind !== 'ready') return prepared;
   const capped = capMemory(bytes, Math.max(1, Math.floor(memoryBytes / PAGE_BYTES)));
   return capped.kind === 'error'
     ? { kind: 'invalid-module', message: capped.message }
-    : { kind: 'ready', bytes: capped.bytes };
+    : { kind: 'ready', bytes: capped.bytes, initialPages: capped.initialPages ?? 0 };
 }
 
 /** A small LRU: Map order is insertion order, so re-inserting marks an entry as most recently used. */

@@ -6,8 +6,11 @@ import type { RunOptions, Runner } from '../../core/runner.ts';
 import { notReady } from '../shim/not-ready.ts';
 import { CappedStream } from './capped-stream.ts';
 import { trapMessage } from './guest-failure.ts';
-import { PackageCache } from './package-cache.ts';
+import { ContractPackages } from './contract-packages.ts';
+import type { Rewritten } from './guest-rewrite.ts';
+import { takeMemorySignal } from './memory-signal.ts';
 import { RunGate } from './run-gate.ts';
+import { changedFiles, WORKSPACE, workspaceFiles } from './workspace-files.ts';
 
 /**
  * The SDK's own `timeoutMs` ends a run that spins without system calls too, but late (0.4 s to more than 2 s after
@@ -25,20 +28,25 @@ type Ending =
 /**
  * The Runner on @wasmer/sdk (WASIX). Platform-neutral: the caller hands in a Wasmer client from the Node or browser
  * entry point, and the runner owns it from then on. Every run gets a fresh sandbox (≈0.1 ms), so nothing a program
- * writes survives into the next run; the SDK's worker pool runs processes in parallel. The contract points this
- * backend cannot honour are listed in docs/runtimes-wasmer.md.
+ * writes survives into the next run; the SDK's worker pool runs processes in parallel. The SDK itself does not
+ * honour the run contract, so each module is rewritten to implement it (guest-rewrite.ts); what still differs is
+ * listed in docs/runtimes-wasmer.md.
  */
 export class WasmerRunner implements Runner {
-  private readonly packages: PackageCache;
+  private readonly packages: ContractPackages;
   private readonly gate: RunGate;
   private closed = false;
 
-  /** `parallelism`: runs inside the SDK at once (see run-gate.ts); the cores, as for the shim pool. */
+  /**
+   * `parallelism`: runs inside the SDK at once (see run-gate.ts); the cores, as for the shim pool. `rewrite`: how to
+   * run the guest rewrite (contract-packages.ts), in this thread by default.
+   */
   constructor(
     private readonly wasmer: Wasmer,
     parallelism = 2,
+    rewrite?: (bytes: Uint8Array) => Promise<Rewritten>,
   ) {
-    this.packages = new PackageCache(wasmer);
+    this.packages = new ContractPackages(wasmer, rewrite);
     this.gate = new RunGate(Math.max(1, parallelism));
   }
 
@@ -59,10 +67,14 @@ export class WasmerRunner implements Runner {
     }
     const [name = 'program', ...args] = request.argv;
     const { program } = request;
-    const prepared = await this.packages.get(program, request.limits.memoryBytes, name, request.files);
+    const prepared = await this.packages.get(program, request, name);
     if (prepared.kind !== 'ready') return notReady(prepared, request);
     if (options.signal?.aborted) return { kind: 'cancelled', ...nothing(0) };
-    const sandbox = await this.wasmer.sandboxes.create({ packages: [prepared.pkg], network: { mode: 'disabled' } });
+    const sandbox = await this.wasmer.sandboxes.create({
+      packages: [prepared.pkg],
+      files: workspaceFiles(request.files),
+      network: { mode: 'disabled' },
+    });
     const started = performance.now();
     const stdin = request.stdin ?? new Uint8Array();
     const stdout = new CappedStream(request.limits.outputBytes);
@@ -77,15 +89,14 @@ export class WasmerRunner implements Runner {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const backstop = setTimeout(() => stop('backstop'), request.limits.wallMs + BACKSTOP_GRACE_MS);
     try {
-      // cwd `/`: where the files are, and where wasi-libc resolves relative paths whatever the runtime says.
-      process = await sandbox
-        .command(prepared.pkg.command(prepared.command), args, { cwd: '/', env: request.env })
-        .spawn({
-          timeoutMs: request.limits.wallMs,
-          stdin: stdin.length > 0 ? 'pipe' : 'closed',
-          stdout: 'pipe',
-          stderr: 'pipe',
-        });
+      // Started in the workspace, whose preopen (`.`) the rewritten guest shows as `/`. The environment is the
+      // guest's own (from its config segment), so the SDK is given none.
+      process = await sandbox.command(prepared.pkg.command(prepared.command), args, { cwd: WORKSPACE, env: {} }).spawn({
+        timeoutMs: request.limits.wallMs,
+        stdin: stdin.length > 0 ? 'pipe' : 'closed',
+        stdout: 'pipe',
+        stderr: 'pipe',
+      });
       const live = process;
       if (stopped) void live.kill().catch(() => undefined);
       const kill = (): void => void live.kill().catch(() => undefined);
@@ -96,13 +107,17 @@ export class WasmerRunner implements Runner {
       // After a timeout or kill the SDK never ends the output streams: take what has arrived by then.
       const killed = ending.kind === 'ended' && ending.reason !== 'exited';
       await (killed ? Promise.race([drained, delay(STREAM_SETTLE_MS)]) : Promise.all([drained, fed]));
+      const ms = performance.now() - started;
+      const signal = takeMemorySignal(stderr.bytes());
       const captured: Captured = {
         stdout: stdout.bytes(),
-        stderr: stderr.bytes(),
-        // Files the program writes land in the package's private overlay at `/`, which the SDK does not expose.
-        files: {},
-        ms: performance.now() - started,
+        stderr: signal.stderr,
+        files: await changedFiles(sandbox.fs, request.files),
+        ms,
       };
+      // As the shim: a run that ends badly with its memory at the limit level ran out of memory.
+      const atMemoryLimit = signal.signalled || prepared.initialPages >= prepared.memoryLevelPages;
+      const memoryLimit = { kind: 'memory-limit', limitBytes: request.limits.memoryBytes, ...captured } as const;
       if (stopped === 'cancelled') return { kind: 'cancelled', ...captured };
       const limitBytes = request.limits.outputBytes;
       if (stdout.overflowed) return { kind: 'output-limit', stream: 'stdout', limitBytes, ...captured };
@@ -110,9 +125,11 @@ export class WasmerRunner implements Runner {
       if (stopped === 'backstop' || (ending.kind === 'ended' && ending.reason === 'timeout')) {
         return { kind: 'timeout', limitMs: request.limits.wallMs, ...captured };
       }
-      if (ending.kind === 'trap') return { kind: 'trap', code: TRAP_EXIT_CODE, message: ending.message, ...captured };
-      // Linear memory is not observable through the SDK, so a failed allocation stays the program's own exit
-      // status here, never `memory-limit`.
+      if (ending.kind === 'trap') {
+        if (atMemoryLimit) return memoryLimit;
+        return { kind: 'trap', code: TRAP_EXIT_CODE, message: ending.message, ...captured };
+      }
+      if (ending.exitCode !== 0 && atMemoryLimit) return memoryLimit;
       return { kind: 'exited', code: ending.exitCode, ...captured };
     } finally {
       clearTimeout(backstop);

@@ -1,5 +1,4 @@
-// Not in the default run (vitest only picks up *.test.ts): the wasmer backend fails some checks because of
-// @wasmer/sdk limits, listed in docs/runtimes-wasmer.md. Run it with wasmer.vitest.config.ts beside it.
+// The runner self-checks on the @wasmer/sdk backend in Node (docs/runtimes-wasmer.md).
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/digest.ts';
