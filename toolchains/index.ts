@@ -8,8 +8,7 @@ import { wasmToolchain } from './wasm/adapter.ts';
 export type { BuildProgress, BuildResult, Diagnostic, Toolchain } from './toolchain.ts';
 
 /**
- * Every candidate kind, in the order the app's selector shows them; the app and the CLI read nothing else. Python runs
- * in the Node CLI only for now (toolchains/python/README.md).
+ * Every candidate kind, in the order the app's selector shows them; the app and the CLI read nothing else.
  */
 export const TOOLCHAINS: readonly Toolchain[] = [wasmToolchain, cToolchain, pythonToolchain, jsToolchain, tsToolchain];
 

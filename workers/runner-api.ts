@@ -19,6 +19,12 @@ export interface RunnerWorkerApi {
    * only fetched and compiled by workers that get a script). Resolves to a message when the engine cannot start.
    */
   loadScript(key: string, program: ScriptProgram): Promise<string | undefined>;
+  /**
+   * Resolves once the Python engine is up again after a restart (a run that grew its memory far), with a message
+   * if it cannot start. The pool awaits it before the next run's clock starts: a restart takes seconds, and a
+   * correct program must not time out because the run before it misbehaved.
+   */
+  pythonReady(): Promise<string | undefined>;
   /** Async only because the engine may be restarting (after a run that hit the memory limit); then it runs at once. */
   runScript(key: string, input: WorkerRunInput): Promise<RunResult>;
   forget(key: string): void;
@@ -58,6 +64,15 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
       }
       scripts.set(key, program);
       return undefined;
+    },
+    async pythonReady() {
+      if (!pythonModule) return undefined;
+      try {
+        await pythonModule.startPyodide();
+        return undefined;
+      } catch (e) {
+        return `cannot start the pyodide engine: ${e instanceof Error ? e.message : String(e)}`;
+      }
     },
     async runScript(key, input) {
       const program = scripts.get(key);

@@ -13,3 +13,15 @@ export function createBrowserPool(size = Math.min(8, Math.max(1, navigator.hardw
     };
   }, size);
 }
+
+let pagePoolInstance: WorkerPool | undefined;
+
+/**
+ * The one worker pool of the page, created on first use. Runs go through it, and so does anything else that needs an
+ * engine in a runner worker (the Python syntax check, src/browser/python-syntax.ts): one set of workers, each
+ * starting an engine once.
+ */
+export function pagePool(): WorkerPool {
+  pagePoolInstance ??= createBrowserPool();
+  return pagePoolInstance;
+}

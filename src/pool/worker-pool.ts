@@ -18,9 +18,11 @@ export type SpawnWorker = () => SpawnedWorker;
 
 /**
  * A worker whose run outlives its wall-time limit by this much is terminated from outside. Programs that make
- * system calls are stopped earlier, inside the worker, keeping their partial output.
+ * system calls are stopped earlier, inside the worker, keeping their partial output. The grace is generous because
+ * terminating loses that output: on a loaded machine the worker's own deadline check was seen to come more than 50 ms
+ * after the watchdog's timer (which also counts the hand-over to the worker), turning a clean timeout into a lost one.
  */
-const WATCHDOG_GRACE_MS = 50;
+const WATCHDOG_GRACE_MS = 250;
 
 interface Slot {
   worker: SpawnedWorker;
@@ -34,7 +36,14 @@ interface Slot {
  * the program, how to hand it over once, and how to start a run of it.
  */
 type Job =
-  | { kind: 'ready'; key: string; load(api: Remote<RunnerWorkerApi>): Promise<string | undefined>; start: Start }
+  | {
+      kind: 'ready';
+      key: string;
+      load(api: Remote<RunnerWorkerApi>): Promise<string | undefined>;
+      /** Awaited before every run, outside its wall time: an engine restarting after the previous run. */
+      settle?(api: Remote<RunnerWorkerApi>): Promise<string | undefined>;
+      start: Start;
+    }
   | { kind: 'not-ready'; result: RunResult };
 type Start = (api: Remote<RunnerWorkerApi>, input: WorkerRunInput) => Promise<RunResult>;
 
@@ -74,6 +83,8 @@ export class WorkerPool implements Runner {
         if (problem !== undefined) return { kind: 'invalid-module', message: problem, ms: 0 };
         slot.loaded.add(key);
       }
+      const unsettled = await job.settle?.(slot.api);
+      if (unsettled !== undefined) return { kind: 'invalid-module', message: unsettled, ms: 0 };
       const { program: _program, ...input } = request;
       const outcome = await race(
         slot,
@@ -118,6 +129,7 @@ export class WorkerPool implements Runner {
         key,
         // Loading awaits the engine's first start in that worker, so it stays outside the run's wall time.
         load: (api) => api.loadScript(key, program),
+        ...(program.engine === 'pyodide' ? { settle: (api: Remote<RunnerWorkerApi>) => api.pythonReady() } : {}),
         start: (api, input) => api.runScript(key, input),
       };
     }

@@ -1,11 +1,15 @@
 /**
- * Python (Pyodide) script programs through the Node worker pool: process-like behaviour and isolation between runs
- * (every run starts from the interpreter memory taken at start-up).
+ * Python (Pyodide) script programs through the Node worker pool: process-like behaviour, isolation between runs
+ * (every run starts from the interpreter memory taken at start-up) and the run contract of docs/environment.md
+ * (clocks, randomness, no way out to JavaScript). The host's time zone is set far from UTC on purpose, before the
+ * workers start: nothing a program sees may depend on it.
  */
+process.env.TZ = 'America/New_York';
 import { afterAll, describe, expect, it } from 'vitest';
 import { utf8Bytes } from '../../src/core/bytes.ts';
 import { CONTRACT_EPOCH, contractEnv, instantToNs } from '../../src/core/environment.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../src/core/limits.ts';
+import { Prng } from '../../src/core/prng.ts';
 import type { RunRequest, ScriptProgram } from '../../src/core/run-request.ts';
 import type { RunResult } from '../../src/core/run-result.ts';
 import { createNodePool } from '../../src/node/node-pool.ts';
@@ -98,7 +102,8 @@ describe('Python script programs (Pyodide) in the Node worker pool', { timeout: 
 
   it('a runaway loop is a timeout that keeps its output; the same interpreter runs the next program', async () => {
     const r = await run('print("before", flush=True)\nwhile True:\n    pass', {}, { wallMs: 300 });
-    expect(r).toMatchObject({ kind: 'timeout', stdout: 'before\n' });
+    // No KeyboardInterrupt traceback (or "Error in sys.excepthook") after the deadline: a killed process prints none.
+    expect(r).toMatchObject({ kind: 'timeout', stdout: 'before\n', stderr: '' });
     const t = performance.now();
     expect(await run('print("after")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'after\n' });
     // No worker replacement (that would reload Pyodide, seconds).
@@ -154,6 +159,235 @@ describe('Python script programs (Pyodide) in the Node worker pool', { timeout: 
       kind: 'error',
       diagnostics: [{ file: 'main.py', line: 2, column: 7, message: 'SyntaxError: invalid syntax', severity: 'error' }],
     });
+  });
+
+  it("every clock reads the run's virtual clock: realtime from the test's instant, monotonic from 1 s, +1 µs per read", async () => {
+    const source = [
+      'import time, datetime, warnings',
+      'warnings.simplefilter("ignore")',
+      'print(time.time_ns(), time.monotonic_ns(), time.perf_counter_ns(), time.process_time_ns(), time.thread_time_ns())',
+      'print(time.time(), time.monotonic(), time.perf_counter(), time.process_time(), time.thread_time())',
+      'print(time.clock_gettime_ns(time.CLOCK_REALTIME), time.clock_gettime_ns(time.CLOCK_MONOTONIC))',
+      'print(datetime.datetime.now(), datetime.datetime.utcnow(), datetime.datetime.today(), datetime.date.today())',
+      'print(time.ctime(), time.strftime("%Y-%m-%d %H:%M:%S %Z %z"), time.asctime())',
+      'print(tuple(time.localtime())[:6], time.localtime(0).tm_hour, time.mktime(time.localtime(0)), time.timezone, time.tzname)',
+      'now = datetime.datetime.now()',
+      'print(isinstance(now, datetime.datetime), type(now) is datetime.datetime, repr(now), now.astimezone().tzname())',
+      't = time.monotonic_ns(); time.sleep(2.5); print(time.monotonic_ns() - t, datetime.datetime.now())',
+    ].join('\n');
+    const first = await run(source, { clockNs: instantToNs('2030-06-15T12:34:56Z') });
+    expect(first).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: [
+        '1907757296000001000 1000002000 1000003000 1000004000 1000005000',
+        '1907757296.000006 1.000007 1.000008 1.000009 1.00001',
+        '1907757296000011000 1000012000',
+        '2030-06-15 12:34:56.000013 2030-06-15 12:34:56.000014 2030-06-15 12:34:56.000015 2030-06-15',
+        'Sat Jun 15 12:34:56 2030 2030-06-15 12:34:56 UTC +0000 Sat Jun 15 12:34:56 2030',
+        "(2030, 6, 15, 12, 34, 56) 0 0.0 0 ('UTC', 'UTC')",
+        'True True datetime.datetime(2030, 6, 15, 12, 34, 56, 21) UTC',
+        '2500001000 2030-06-15 12:34:58.500024',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(await run(source, { clockNs: instantToNs('2030-06-15T12:34:56Z') })).toEqual(first);
+  });
+
+  it('timed waits (Queue.get, Event.wait, Lock.acquire) run out at once, moving the virtual clock', async () => {
+    const r = await run(
+      [
+        'import queue, threading, time',
+        't0 = time.monotonic_ns()',
+        'try:',
+        '    queue.Queue().get(timeout=0.5)',
+        'except queue.Empty:',
+        '    print("empty")',
+        'lock = threading.Lock()',
+        'print(threading.Event().wait(2), lock.acquire(), lock.acquire(timeout=1), lock.acquire(False))',
+        'print(time.monotonic_ns() - t0)',
+      ].join('\n'),
+      {},
+      { wallMs: 2000 },
+    );
+    // 3.5 s of waits plus the clock reads in between (1 µs each), in a few milliseconds of real time.
+    expect(r).toMatchObject({ kind: 'exited', code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^empty\nFalse True False False\n35000\d{5}\n$/);
+  });
+
+  it("randomness comes from the run's seed: the contract's stream, the same in every run and every worker", async () => {
+    const source = [
+      'import os, random, secrets, uuid',
+      'print(os.urandom(12).hex())',
+      'print(random.SystemRandom().random(), secrets.token_hex(4), secrets.randbelow(1000), uuid.uuid4())',
+      'print(random.Random().random(), random.random())',
+      'random.seed(); print(random.random())',
+      'print(hash("mirrorbox"), hash(b"box"), list({"alpha", "beta", "gamma", "delta", "epsilon"}))',
+    ].join('\n');
+    const p = await program(source);
+    const pool2 = createNodePool(2);
+    try {
+      // Run side by side, so that both workers (two interpreters started separately) answer.
+      const [a, b] = (await Promise.all([pool2.run(request(p, { seed: 7 })), pool2.run(request(p, { seed: 7 }))])).map(
+        out,
+      );
+      expect(a?.kind).toBe('exited');
+      expect(a?.stderr).toBe('');
+      expect(b).toEqual(a);
+      const lines = a?.stdout.split('\n') ?? [];
+      // os.urandom is exactly the WASI runner's random_get stream for the seed (src/core/prng.ts).
+      expect(lines[0]).toBe(new Prng(7).hex(12));
+      const other = out(await pool2.run(request(p, { seed: 8 })));
+      expect(other.stdout.split('\n')[0]).toBe(new Prng(8).hex(12));
+      expect(other.stdout.split('\n').slice(1, 4)).not.toEqual(lines.slice(1, 4));
+    } finally {
+      await pool2.close();
+    }
+  });
+
+  it("no way out to JavaScript: Pyodide's bridges and ctypes are not importable, by any route", async () => {
+    const blocked: [string, string][] = [
+      ['import js\njs.fetch("http://127.0.0.1/")', 'js'],
+      ['import pyodide', 'pyodide'],
+      ['import pyodide.http', 'pyodide'],
+      ['from pyodide.ffi import to_js', 'pyodide'],
+      ['import pyodide_js', 'pyodide_js'],
+      ['import _pyodide', '_pyodide'],
+      ['import _pyodide_core', '_pyodide_core'],
+      ['import micropip', 'micropip'],
+      ['import ctypes', 'ctypes'],
+      ['import importlib\nimportlib.import_module("js")', 'js'],
+      // Taking the finder off sys.meta_path still leaves the audit hook, which a program cannot remove.
+      ['import sys\nsys.meta_path.clear()\nimport js', 'js'],
+      ['import sys\nsys.meta_path.pop(0)\nimport _pyodide_core', '_pyodide_core'],
+    ];
+    for (const [source, name] of blocked) {
+      const r = await run(source);
+      expect({ source, kind: r.kind, code: r.code, last: r.stderr.split('\n').at(-2) }).toEqual({
+        source,
+        kind: 'exited',
+        code: 1,
+        last: `ModuleNotFoundError: No module named '${name}'`,
+      });
+    }
+    expect(await run('import js')).toEqual({
+      kind: 'exited',
+      code: 1,
+      stdout: '',
+      stderr:
+        'Traceback (most recent call last):\n  File "main.py", line 1, in <module>\n    import js\nModuleNotFoundError: No module named \'js\'\n',
+    });
+    const r = await run(
+      'import sys\nprint(sorted(m for m in sys.modules if "pyodide" in m or m in ("js", "ctypes", "micropip")), [type(f).__name__ for f in sys.meta_path if "Js" in type(f).__name__])',
+    );
+    expect(r.stdout).toBe('[] []\n');
+  });
+
+  it("sockets are refused with ENOTSUP, and so is urllib; gc cannot list the runner's objects", async () => {
+    const r = await run(
+      [
+        'import errno, gc, socket, urllib.request',
+        'for f in (lambda: socket.socket(), lambda: socket.getaddrinfo("example.com", 80), lambda: urllib.request.urlopen("http://example.com/"), lambda: gc.get_objects()):',
+        '    try:',
+        '        f()',
+        '    except OSError as e:',
+        '        print(type(e).__name__, getattr(e, "errno", None) == errno.ENOTSUP or getattr(e.reason, "errno", None) == errno.ENOTSUP)',
+        '    except RuntimeError as e:',
+        '        print(type(e).__name__, e)',
+      ].join('\n'),
+    );
+    expect(r).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout:
+        'OSError True\nOSError True\nURLError True\nRuntimeError gc.get_objects() is not available in this sandbox\n',
+      stderr: '',
+    });
+  });
+
+  it('files left outside the working directory, even in the standard library, are gone in the next run', async () => {
+    const dirty = await run(
+      [
+        'import os, sys',
+        'open("/tmp/scratch.txt", "w").write("x")',
+        'open("/home/web_user/note.txt", "w").write("x")',
+        'site = next(p for p in sys.path if p.endswith("site-packages"))',
+        'open(site + "/planted.py", "w").write("VALUE = 1")',
+        'open("/lib/python314.zip", "ab").write(b"garbage")',
+        'os.chmod("/lib", 0)',
+        'os.symlink("/lib/python314.zip", "stdlib.zip")',
+        'os.symlink(".", "loop")',
+        'open("out.txt", "w").write("kept")',
+        'print("dirty")',
+      ].join('\n'),
+    );
+    expect(dirty).toEqual({ kind: 'exited', code: 0, stdout: 'dirty\n', stderr: '' });
+    const p = await program(
+      [
+        'import os',
+        'print([p for p in ("/tmp/scratch.txt", "/home/web_user/note.txt", "out.txt", "loop") if os.path.lexists(p)])',
+        'try:',
+        '    import planted',
+        'except ImportError:',
+        '    print("no planted module")',
+        'import colorsys  # read from the standard library zip, untouched',
+        'print(colorsys.rgb_to_hsv(1, 0, 0), os.stat("/lib/python314.zip").st_size)',
+      ].join('\n'),
+    );
+    const clean = await pool.run(request(p));
+    expect(out(clean)).toMatchObject({ kind: 'exited', code: 0, stderr: '' });
+    expect(out(clean).stdout).toMatch(/^\[\]\nno planted module\n\(0\.0, 1\.0, 1\) \d+\n$/);
+    // Only regular files of the working directory come back: no symbolic links, nothing outside.
+    const again = await pool.run(
+      request(await program('import os\nos.symlink(".", "loop")\nopen("out.txt", "w").write("kept")')),
+    );
+    expect(again.kind === 'exited' ? Object.keys(again.files) : again.kind).toEqual(['out.txt']);
+  });
+
+  it('the program is __main__: import __main__ and pickle find it', async () => {
+    const r = await run(
+      'import pickle, __main__\nclass P:\n    pass\nprint(__main__.P is P, type(pickle.loads(pickle.dumps(P()))).__name__, __main__.__file__)',
+    );
+    expect(r).toEqual({ kind: 'exited', code: 0, stdout: 'True P main.py\n', stderr: '' });
+  });
+
+  it("recursion under sys.setrecursionlimit(10**6) ends in RecursionError, with CPython's summary of repeats", async () => {
+    const r = await run(
+      'import sys\nsys.setrecursionlimit(10**6)\ndef f(n):\n    return f(n + 1)\nf(0)',
+      {},
+      { wallMs: 60_000 },
+    );
+    expect(r).toEqual({
+      kind: 'exited',
+      code: 1,
+      stdout: '',
+      stderr: [
+        'Traceback (most recent call last):',
+        '  File "main.py", line 5, in <module>',
+        '    f(0)',
+        '    ~^^^',
+        ...Array<string>(3).fill('  File "main.py", line 4, in f\n    return f(n + 1)'),
+        '  [Previous line repeated 999995 more times]',
+        'RecursionError: maximum recursion depth exceeded',
+        '',
+      ].join('\n'),
+    });
+    const t = performance.now();
+    expect(await run('print("after")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'after\n' });
+    expect(performance.now() - t).toBeLessThan(1000); // the same interpreter, not a restarted one
+  });
+
+  it('recursion through C code ends in RecursionError before it overflows the JavaScript stack', async () => {
+    const r = await run('import sys\nsys.setrecursionlimit(10**6)\ndef f(n):\n    return sum(map(f, [n + 1]))\nf(0)');
+    expect(r.kind).toBe('exited');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /\n {2}\[Previous line repeated \d+ more times\]\nRecursionError: Stack overflow \(used \d+ kB\)\n$/,
+    );
+    const t = performance.now();
+    expect(await run('print("after")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'after\n' });
+    expect(performance.now() - t).toBeLessThan(1000);
   });
 
   it('per-run overhead with isolation', async () => {

@@ -2,31 +2,55 @@ import { utf8Bytes } from '../../src/core/bytes.ts';
 import { digestFields } from '../../src/core/digest.ts';
 import type { ScriptProgram } from '../../src/core/run-request.ts';
 import type { SourceFile } from '../../src/core/source-file.ts';
-import type { BuildResult, Toolchain } from '../toolchain.ts';
+import type { BuildProgress, BuildResult, Diagnostic, Toolchain } from '../toolchain.ts';
 
-/** Syntax errors by CPython's parser; none where Pyodide cannot start (browsers, for now): the run reports why. */
-async function syntaxProblems(files: Record<string, string>) {
+/**
+ * A page's main thread hands the check to a runner worker (starting Pyodide takes seconds and would freeze the page);
+ * Node (the CLI) checks in a Pyodide of its own process.
+ */
+const onPageThread = typeof window !== 'undefined' && typeof document !== 'undefined';
+
+/** `warnings`: why the check did not run, when it did not (the build goes on: the runs show CPython's traceback). */
+type SyntaxOutcome =
+  { kind: 'ok'; problems: Diagnostic[]; warnings?: Diagnostic[] } | { kind: 'error'; diagnostics: Diagnostic[] };
+
+/**
+ * Syntax errors by CPython's parser, as file:line:col. In Node a check that cannot run is skipped (the run reports
+ * why); on a page, a Pyodide that cannot start in the workers fails the build with the workers' reason, and a check
+ * that did not finish is said as a warning.
+ */
+async function syntaxProblems(
+  files: Record<string, string>,
+  options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void },
+): Promise<SyntaxOutcome> {
+  if (onPageThread) {
+    options.onProgress?.({ phase: 'compile' });
+    const { checkPythonSyntaxInWorker } = await import('../../src/browser/python-syntax.ts');
+    const checked = await checkPythonSyntaxInWorker(files, options.signal ? { signal: options.signal } : {});
+    if (checked.kind === 'no-engine') return { kind: 'error', diagnostics: [{ file: '', message: checked.message }] };
+    if (checked.kind === 'skipped')
+      return { kind: 'ok', problems: [], warnings: [{ file: '', message: checked.reason, severity: 'warning' }] };
+    return { kind: 'ok', problems: checked.problems };
+  }
   try {
     const { checkPythonSyntax } = await import('../../src/runtimes/pyodide/check-syntax.ts');
-    return await checkPythonSyntax(files);
+    return { kind: 'ok', problems: await checkPythonSyntax(files) };
   } catch {
-    return [];
+    return { kind: 'ok', problems: [] };
   }
 }
 
 const DIGEST_DOMAIN = 'mirrorbox-script/1\n';
 
 /**
- * Python 3 run by Pyodide in the runner's workers (src/runtimes/pyodide/). The sources become a script program as
- * they are; CPython's own parser (Pyodide's compile(), loaded on the first build) turns syntax errors into
- * file:line:col diagnostics. Node only for now: in a browser the parser cannot start, the check is skipped, and a run
- * reports that the app does not serve Pyodide yet.
+ * Python 3 run by Pyodide in the runner's workers (src/runtimes/pyodide/), in the CLI and in the app (which serves
+ * Pyodide itself, scripts/vite-pyodide-plugin.ts). The sources become a script program as they are; CPython's own
+ * parser (Pyodide's compile()) turns syntax errors into file:line:col diagnostics: in the CLI's process, on a page in
+ * a runner worker, which keeps that interpreter for the runs.
  */
 export const pythonToolchain: Toolchain = {
   id: 'python',
   label: 'Python 3 (Pyodide)',
-  // Pyodide's files are not served by the app yet; the CLI runs Python today.
-  inBrowser: false,
   summary: 'Write Python 3 in one or more .py files; main.py (or the only file) runs as __main__.',
   extensions: ['.py'],
   starterFiles: (target) => [
@@ -35,7 +59,10 @@ export const pythonToolchain: Toolchain = {
       content: `import sys\n\n\ndef main() -> int:\n    args = sys.argv[1:]\n    data = sys.stdin.read()\n    sys.stdout.write(f"${target.program}: {len(args)} arguments, {len(data)} characters on stdin\\n")\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n`,
     },
   ],
-  async build(files: readonly SourceFile[]): Promise<BuildResult> {
+  async build(
+    files: readonly SourceFile[],
+    options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {},
+  ): Promise<BuildResult> {
     const sources = files.filter((f) => f.name.endsWith('.py'));
     if (sources.length === 0)
       return {
@@ -58,9 +85,10 @@ export const pythonToolchain: Toolchain = {
         };
       out[file.name] = file.content;
     }
-    const problems = await syntaxProblems(out);
-    if (problems.length > 0)
-      return { kind: 'error', diagnostics: problems.map((p) => ({ ...p, severity: 'error' as const })) };
+    const syntax = await syntaxProblems(out, options);
+    if (syntax.kind === 'error') return syntax;
+    if (syntax.problems.length > 0)
+      return { kind: 'error', diagnostics: syntax.problems.map((p) => ({ ...p, severity: 'error' as const })) };
     const names = Object.keys(out).sort();
     const id = digestFields(DIGEST_DOMAIN, [
       utf8Bytes('pyodide'),
@@ -68,6 +96,6 @@ export const pythonToolchain: Toolchain = {
       ...names.flatMap((n) => [utf8Bytes(n), utf8Bytes(out[n] as string)]),
     ]);
     const program: ScriptProgram = { kind: 'script', engine: 'pyodide', id, files: out, entry };
-    return { kind: 'ok', program };
+    return { kind: 'ok', program, ...(syntax.warnings ? { warnings: syntax.warnings } : {}) };
   },
 };

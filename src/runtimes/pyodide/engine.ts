@@ -30,15 +30,21 @@ export interface PythonEngine {
 let started: Promise<PythonEngine> | undefined;
 
 /**
- * Pyodide's files, resolved from the repository's node_modules (the pinned package). Imported by a computed file URL so
- * that neither bundle carries Pyodide: the Node worker's esbuild bundle runs from a data: URL (where a bare
- * `pyodide` would not resolve) and the browser build must not pull in Pyodide's Node-only code. Browsers are not
- * supported yet: Pyodide's files would have to be served from the app's origin, and `indexURL` pointed there.
+ * Where Pyodide's files are. In Node: the repository's node_modules (the pinned package), imported by a computed file
+ * URL so that neither bundle carries Pyodide: the Node worker's esbuild bundle runs from a data: URL (where a bare
+ * `pyodide` would not resolve) and the browser build must not pull in Pyodide's Node-only code. In a browser worker:
+ * the app's own origin, where scripts/vite-pyodide-plugin.ts serves the same files and names their folder in
+ * `import.meta.env.MIRRORBOX_PYODIDE_DIR` (the worker's CSP allows nothing else).
  */
 async function locatePyodide(): Promise<{ indexURL: string; module: string }> {
   const host = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  if (!host?.versions?.node)
-    throw new Error('Python runs only in the Node CLI for now (the app does not serve Pyodide yet)');
+  if (!host?.versions?.node) {
+    // Read only here: esbuild's Node bundle has no import.meta.env. Absolute bases only (docs/hosting.md).
+    const served = import.meta.env.MIRRORBOX_PYODIDE_DIR as string | undefined;
+    if (served === undefined) throw new Error('this build does not serve Pyodide (scripts/vite-pyodide-plugin.ts)');
+    const indexURL = new URL(`${import.meta.env.BASE_URL}${served}`, globalThis.location.origin).href;
+    return { indexURL, module: `${indexURL}pyodide.mjs` };
+  }
   const nodeModule = 'node:module';
   const nodeUrl = 'node:url';
   const { createRequire } = (await import(/* @vite-ignore */ nodeModule)) as typeof import('node:module');
@@ -56,7 +62,9 @@ export function startPyodide(): Promise<PythonEngine> {
       indexURL: where.indexURL,
       stdout: () => undefined,
       stderr: () => undefined,
-      env: { HOME: '/', LANG: 'C', LC_ALL: 'C', PATH: '/usr/local/bin:/usr/bin:/bin', TZ: 'UTC' },
+      // PYTHONHASHSEED: str hashes (so set order) must not differ between workers; it is read only at start-up, and
+      // each run's os.environ is the request's.
+      env: { HOME: '/', LANG: 'C', LC_ALL: 'C', PATH: '/usr/local/bin:/usr/bin:/bin', TZ: 'UTC', PYTHONHASHSEED: '0' },
       fullStdLib: false,
     });
     const interrupt = { deadline: Infinity, fired: false, memoryCap: Infinity, overMemory: false };

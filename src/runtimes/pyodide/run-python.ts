@@ -3,25 +3,17 @@ import type { RunResult } from '../../core/run-result.ts';
 import { normalize } from '../quickjs/script-files.ts';
 import { bytesEqual } from '../../core/bytes.ts';
 import { TRAP_EXIT_CODE } from '../../core/environment.ts';
-import { restartPyodide, type PythonEngine } from './engine.ts';
+import { restartPyodide, startPyodide, type PythonEngine } from './engine.ts';
+import { captureBaseline, resetFileSystem, type Baseline, type EmFS } from './file-system.ts';
 
 export { startPyodide } from './engine.ts';
+
+/** The tree each engine's file system started with (file-system.ts). */
+const baselines = new WeakMap<PythonEngine, Baseline>();
 
 /** The program's sources (importable, on sys.path) and the run's working directory. */
 const PROGRAM_DIR = '/mirrorbox/program';
 const CWD = '/mirrorbox/cwd';
-
-interface EmFS {
-  mkdirTree(path: string): void;
-  writeFile(path: string, data: Uint8Array | string): void;
-  readFile(path: string): Uint8Array;
-  readdir(path: string): string[];
-  stat(path: string): { mode: number };
-  isDir(mode: number): boolean;
-  unlink(path: string): void;
-  rmdir(path: string): void;
-  chdir(path: string): void;
-}
 
 /**
  * Runs a Python script program like a process (see docs/environment.md): restores the interpreter memory taken
@@ -33,7 +25,12 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   engine.restore();
   const fs = engine.pyodide.FS as unknown as EmFS;
   fs.chdir('/');
-  removeTree(fs, '/mirrorbox');
+  let baseline = baselines.get(engine);
+  if (!baseline) {
+    baseline = captureBaseline(fs);
+    baselines.set(engine, baseline);
+  }
+  resetFileSystem(fs, baseline);
   fs.mkdirTree(PROGRAM_DIR);
   fs.mkdirTree(CWD);
   for (const [name, source] of Object.entries(program.files)) {
@@ -50,6 +47,7 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     fs.writeFile(path, data);
   }
   fs.chdir(CWD);
+  fs.ignorePermissions = false;
   const source = program.files[program.entry];
   if (source === undefined) {
     return {
@@ -62,8 +60,6 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     };
   }
   const py = engine.pyodide;
-  const sysPath = `import sys\nif ${JSON.stringify(PROGRAM_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(PROGRAM_DIR)})`;
-  py.runPython(sysPath);
   // A program that swallows the KeyboardInterrupt is interrupted again at the next check (the getter keeps
   // answering 2); one stuck inside a single C call is left to the pool's watchdog.
   engine.interrupt.deadline = started + input.limits.wallMs;
@@ -71,11 +67,13 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   const memoryCap = engine.snapshot.length + input.limits.memoryBytes;
   engine.interrupt.memoryCap = memoryCap;
   engine.interrupt.overMemory = false;
+  protectStack(engine);
   let code = 1;
   try {
     code = engine.run(
       source,
       program.entry,
+      PROGRAM_DIR,
       py.toPy(input.argv),
       py.toPy(input.env),
       input.stdin ?? new Uint8Array(),
@@ -88,12 +86,11 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     // A KeyboardInterrupt from the deadline can escape the run's own handlers (it fires again at every check):
     // that is the timeout, and the interpreter is fine. Anything else means the engine itself failed.
     if (!engine.interrupt.fired && !engine.interrupt.overMemory) {
-      restartPyodide();
-      const message = e instanceof Error ? e.message : String(e);
+      replaceEngine();
       return {
         kind: 'trap',
         code: TRAP_EXIT_CODE,
-        message: `the Python engine failed: ${message}`,
+        message: engineFailure(e),
         stdout: new Uint8Array(),
         stderr: new Uint8Array(),
         files: {},
@@ -106,13 +103,15 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   const [stdout, stderr, stop] = proxy.toJs() as [Uint8Array, Uint8Array, string];
   proxy.destroy();
   const files: Record<string, Uint8Array> = {};
+  fs.ignorePermissions = true; // the program may have made its own files unreadable
   for (const [rel, data] of walk(fs, CWD, '')) {
     const old = before.get(rel);
     if (!old || !bytesEqual(old, data)) files[rel] = data;
   }
+  fs.ignorePermissions = false;
   const captured = { stdout: stdout.slice(), stderr: stderr.slice(), files, ms: performance.now() - started };
   // WebAssembly memory never shrinks: a run that grew it far leaves the next run a fresh interpreter instead.
-  if (memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2) restartPyodide();
+  if (memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2) replaceEngine();
   const overMemory = engine.interrupt.overMemory || memoryBytes(engine) > memoryCap;
   if (overMemory && (engine.interrupt.overMemory || code !== 0))
     return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured };
@@ -120,6 +119,57 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   if (stop === 'stdout' || stop === 'stderr')
     return { kind: 'output-limit', stream: stop, limitBytes: input.limits.outputBytes, ...captured };
   return { kind: 'exited', code, ...captured };
+}
+
+/**
+ * A RangeError from the JavaScript engine's stack, which Pyodide treats as fatal (the output so far is lost and the
+ * interpreter is replaced). C recursion that CPython does not see coming: it measures its stack in linear memory,
+ * and some C recursion barely uses that, above all freeing a long chain of objects (measured in a Node worker: a
+ * linked list of 30,000 tuples, or the traceback of a 30,000-deep recursion once the program drops it). Recursion
+ * through C calls is bounded below (protectStack) and ends in RecursionError instead.
+ */
+function engineFailure(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/Maximum call stack size exceeded/.test(message))
+    return 'stack overflow: C code in the Python engine nested deeper than the JavaScript stack allows (freeing a very long chain of objects, or deep recursion); the engine was restarted';
+  return `the Python engine failed: ${message}`;
+}
+
+interface StackApi {
+  _emscripten_stack_get_current(): number;
+  _PyThreadState_Get(): number;
+  _PyUnstable_ThreadState_SetStackProtection(tstate: number, start: number, size: number): number;
+}
+
+/**
+ * How much of its own stack CPython may use for C-level recursion before it raises RecursionError ("Stack
+ * overflow"). CPython measures the C stack in linear memory, but what overflows first is the JavaScript engine's
+ * native stack, on which every C call also has a frame, about 8 times larger (measured: a Python function recursing
+ * through map() uses 480 bytes of linear stack and 3.8 kB of native stack per level). Without this bound the
+ * RangeError comes first and is fatal to the interpreter. A Node worker thread has a 4 MiB stack: 384 KiB allows
+ * about 800 such levels and stays clear of it. A Chromium worker's stack is about 0.75 MiB (a JavaScript function
+ * recursed 10,326 times there against 55,186 in a Node worker), hence 64 KiB, about 130 levels. Python-to-Python
+ * calls do not nest on either stack: there sys.setrecursionlimit rules.
+ */
+const C_STACK_BYTES = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node
+  ? 384 * 1024
+  : 64 * 1024;
+
+function protectStack(engine: PythonEngine): void {
+  const m = (engine.pyodide as unknown as { _module: StackApi })._module;
+  // Outside any Python call: the run's C frames all lie below this point of the (downward-growing) stack.
+  const top = m._emscripten_stack_get_current();
+  m._PyUnstable_ThreadState_SetStackProtection(m._PyThreadState_Get(), top - C_STACK_BYTES, C_STACK_BYTES);
+}
+
+/**
+ * Starts the next interpreter now, while the result travels back: the next run awaits the same start-up, and the
+ * pool's watchdog counts that wait in the run's wall time.
+ */
+function replaceEngine(): void {
+  restartPyodide();
+  // A failed start is reported by the next run, which awaits the same promise.
+  startPyodide().catch(() => undefined);
 }
 
 function disarm(engine: PythonEngine): void {
@@ -137,24 +187,10 @@ function walk(fs: EmFS, dir: string, prefix: string): [string, Uint8Array][] {
     if (name === '.' || name === '..') continue;
     const path = `${dir}/${name}`;
     const rel = prefix === '' ? name : `${prefix}/${name}`;
-    if (fs.isDir(fs.stat(path).mode)) out.push(...walk(fs, path, rel));
-    else out.push([rel, fs.readFile(path)]);
+    // lstat: a symbolic link is not followed (it may loop, or point at the standard library) and is no file.
+    const mode = fs.lstat(path).mode;
+    if (fs.isDir(mode)) out.push(...walk(fs, path, rel));
+    else if (fs.isFile(mode)) out.push([rel, fs.readFile(path)]);
   }
   return out;
-}
-
-function removeTree(fs: EmFS, dir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name === '.' || name === '..') continue;
-    const path = `${dir}/${name}`;
-    if (fs.isDir(fs.stat(path).mode)) removeTree(fs, path);
-    else fs.unlink(path);
-  }
-  fs.rmdir(dir);
 }
