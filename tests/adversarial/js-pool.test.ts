@@ -1,0 +1,71 @@
+/**
+ * Hostile JavaScript candidates (tests/fixtures/adversarial/js/) in the Node worker pool, against a live probe
+ * server: quickjs-adversarial.test.ts checks that the network APIs are missing; here each one is really called with
+ * the probe's address, and the probe must log nothing. Files, loops and floods get their verdicts too.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
+import { createNodePool } from '../../src/node/node-pool.ts';
+import { forbiddenPaths, hostileJs, hostileRequest, summary } from './fixtures.ts';
+import { probeFile, startProbeServer, type ProbeServer } from './probe-server.ts';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('hostile JavaScript candidates in the Node worker pool', () => {
+  const pool = createNodePool(1);
+  let probe: ProbeServer;
+  const run = async (name: string, argv: string[] = [], files: Record<string, Uint8Array> = {}, wallMs = 2000) =>
+    summary(await pool.run(hostileRequest(await hostileJs(name), argv, files, { wallMs })));
+
+  beforeAll(async () => {
+    probe = await startProbeServer();
+  });
+  afterAll(async () => {
+    await pool.close();
+    await probe?.close();
+  });
+
+  it('network: fetch, XHR, WebSocket, EventSource, importScripts, import(), http and net all fail', async () => {
+    const r = await run('net', [], { 'probe.txt': probeFile(probe) });
+    expect(r).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout:
+        'fetch: ReferenceError\nXMLHttpRequest: ReferenceError\nWebSocket: ReferenceError\nEventSource: ReferenceError\n' +
+        'importScripts: ReferenceError\nimport(): Error\nrequire(http): Error\nimport(net): Error\n',
+      stderr: '',
+    });
+    // A request started in the background would arrive after the run.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(probe.hits()).toEqual([]);
+  });
+
+  it('files: /proc, /etc, the oracle, the pack and files outside the test are ENOENT', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mirrorbox-adversarial-js-'));
+    writeFileSync(join(outside, 'secret.txt'), 'secret\n');
+    const paths = forbiddenPaths({ absolute: join(outside, 'secret.txt'), relative: '../secret.txt' });
+    expect(await run('files', [...paths, 'in.txt'], { 'in.txt': enc('visible\n') })).toEqual({
+      kind: 'exited',
+      code: 1,
+      stdout: `${paths.map((p) => `${p}: ENOENT\n`).join('')}in.txt: read 8 bytes\n`,
+      stderr: '',
+    });
+  });
+
+  it('an endless loop that catches everything is a timeout that keeps its output', async () => {
+    expect(await run('spin', [], {}, 1000)).toEqual({ kind: 'timeout', stdout: 'before\n', stderr: '' });
+  });
+
+  it('printing 1 GiB is an output-limit holding exactly the first 16 MiB', async () => {
+    const r = await pool.run(hostileRequest(await hostileJs('flood'), []));
+    expect(r.kind).toBe('output-limit');
+    if (r.kind === 'output-limit') expect(r.stdout.length).toBe(DEFAULT_LIMITS.outputBytes);
+  });
+
+  it('the probe server saw no connection from any of them', () => {
+    expect(probe.hits()).toEqual([]);
+  });
+});
