@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { packsPlugin } from './scripts/vite-packs-plugin.ts';
+import { pyodidePlugin } from './scripts/vite-pyodide-plugin.ts';
+import { wasmerSdkPlugin } from './scripts/vite-wasmer-plugin.ts';
 import { WORKER_ASSET_DIR, workerCspPlugin } from './scripts/vite-worker-csp-plugin.ts';
 
 const builtTargets = fileURLToPath(new URL('./build/targets', import.meta.url));
@@ -17,7 +19,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), packsPlugin(builtTargets), workerCspPlugin()],
+  plugins: [svelte(), packsPlugin(builtTargets), workerCspPlugin(), pyodidePlugin(), wasmerSdkPlugin()],
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   worker: {

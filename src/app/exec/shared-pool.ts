@@ -1,13 +1,42 @@
-import { createBrowserPool } from '../../browser/browser-pool.ts';
+import { pagePool } from '../../browser/browser-pool.ts';
+import type { Program, RunRequest } from '../../core/run-request.ts';
+import type { RunResult } from '../../core/run-result.ts';
+import type { RunOptions, Runner } from '../../core/runner.ts';
 import type { WorkerPool } from '../../pool/worker-pool.ts';
-
-let pool: WorkerPool | undefined;
+import { runtimeSetting } from '../state/runtime-setting.svelte.ts';
 
 /**
  * The one worker pool every run of the page goes through (oracle console, tests, submissions), created on first use
- * so the catalog and docs never start a worker.
+ * so the catalog and docs never start a worker. The page's pool, shared with the Python syntax check.
  */
 export function sharedPool(): WorkerPool {
-  pool ??= createBrowserPool();
-  return pool;
+  return pagePool();
 }
+
+let wasmer: Promise<Runner> | undefined;
+
+/**
+ * The @wasmer/sdk runner, created the first time a run asks for it. Imported on demand so that nothing of it (nor
+ * the SDK and binaryen its worker loads) is part of the page's initial JavaScript; kept for the page's life, so the
+ * SDK and binaryen load once.
+ */
+function wasmerRunner(): Promise<Runner> {
+  wasmer ??= import('../../browser/wasmer-browser.ts').then((m) => m.createWasmerBrowserRunner());
+  wasmer.catch(() => (wasmer = undefined));
+  return wasmer;
+}
+
+/**
+ * The runner for the app's runs (Tests, Submit, the oracle console's Batch mode): WASI programs go to the backend
+ * chosen in the runtime setting, read at each run; script programs (JS, TS, Python) always run in the shim pool,
+ * whose workers host their engines (the wasmer backend runs WebAssembly only).
+ */
+export const sharedRunner: Runner = {
+  async run(request: RunRequest<Program>, options?: RunOptions): Promise<RunResult> {
+    if (runtimeSetting.value === 'wasmer' && request.program.kind !== 'script')
+      return (await wasmerRunner()).run(request, options);
+    return sharedPool().run(request, options);
+  },
+  // The page's runners live as long as the page.
+  close: () => Promise.resolve(),
+};

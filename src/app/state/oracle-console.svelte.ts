@@ -9,7 +9,7 @@ import type { TestCase } from '../../core/test-case.ts';
 import type { ScratchTest } from '../../core/workspace-export.ts';
 import { consoleRequest } from '../exec/console-request.ts';
 import { isComplete, KEPT_STDIN_BYTES, keptResult } from '../exec/kept-run.ts';
-import { sharedPool } from '../exec/shared-pool.ts';
+import { sharedRunner } from '../exec/shared-pool.ts';
 import type { Loaded } from '../packs/pack-store.ts';
 import type { StoredOracleRun } from '../storage/database.ts';
 import { persist, retrieve } from '../storage/storage-status.svelte.ts';
@@ -74,7 +74,7 @@ export class OracleConsole {
       const stdin = this.stdinUpload ? this.stdinUpload.bytes : utf8Bytes(this.stdinText);
       const files = Object.fromEntries(this.inputFiles.map((f) => [f.name, sourceBytes(f)]));
       const input = { argv: parsed.words, stdin, files };
-      const result = await sharedPool().run(consoleRequest(oracle.value, this.program, input, DEFAULT_LIMITS), {
+      const result = await sharedRunner.run(consoleRequest(oracle.value, this.program, input, DEFAULT_LIMITS), {
         signal: this.controller.signal,
       });
       const stored: StoredOracleRun = {
@@ -89,6 +89,10 @@ export class OracleConsole {
       this.current = { stored, full: result };
       this.history = [stored, ...this.history];
       await this.remember(stored);
+    } catch (e) {
+      // Runners report every outcome of a program as a result; a rejection means the runtime itself failed (e.g. the
+      // Wasmer SDK could not load), which the user should see rather than a button that silently does nothing.
+      this.problem = `The run could not be done: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
       this.running = false;
       this.controller = undefined;

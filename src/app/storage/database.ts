@@ -57,16 +57,24 @@ export interface StoredSubmission {
   verdicts: { visible: Record<string, number>; hidden: Record<string, number> };
 }
 
+/** App-wide choices, one record per setting (see src/app/state/runtime-setting.svelte.ts). */
+export interface StoredSetting {
+  name: string;
+  value: string;
+}
+
 interface MirrorboxSchema extends DBSchema {
   workspaces: { key: string; value: StoredWorkspace };
   'oracle-runs': { key: number; value: StoredOracleRun; indexes: { target: string } };
   submissions: { key: number; value: StoredSubmission; indexes: { target: string } };
+  settings: { key: string; value: StoredSetting };
 }
 
 export type Database = IDBPDatabase<MirrorboxSchema>;
 
 const NAME = 'mirrorbox';
-const VERSION = 1;
+/** 2 added `settings`; an upgrade creates only the stores the old version lacked, so nothing saved is lost. */
+const VERSION = 2;
 
 let opened: Promise<Database> | undefined;
 
@@ -74,10 +82,18 @@ let opened: Promise<Database> | undefined;
 export function database(): Promise<Database> {
   if (!opened) {
     opened = openDB<MirrorboxSchema>(NAME, VERSION, {
-      upgrade(db) {
-        db.createObjectStore('workspaces', { keyPath: 'target' });
-        db.createObjectStore('oracle-runs', { keyPath: 'id', autoIncrement: true }).createIndex('target', 'target');
-        db.createObjectStore('submissions', { keyPath: 'id', autoIncrement: true }).createIndex('target', 'target');
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('workspaces', { keyPath: 'target' });
+          db.createObjectStore('oracle-runs', { keyPath: 'id', autoIncrement: true }).createIndex('target', 'target');
+          db.createObjectStore('submissions', { keyPath: 'id', autoIncrement: true }).createIndex('target', 'target');
+        }
+        if (oldVersion < 2) db.createObjectStore('settings', { keyPath: 'name' });
+      },
+      // Another tab opened a newer version: let it upgrade (this tab reopens on its next read or write).
+      blocking() {
+        void opened?.then((db) => db.close());
+        opened = undefined;
       },
     });
     // A failed open is not remembered, so a later write can try again.
