@@ -2,10 +2,16 @@
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTargetIds } from '../../src/node/target-store.ts';
 import { selfChecks } from '../selfcheck/checks.ts';
 import { launchChromium, startDevServer } from './chromium.ts';
 
-type WasmerHarness = { selfCheck(): Promise<Record<string, string | null>> };
+type WasmerHarness = {
+  selfCheck(): Promise<Record<string, string | null>>;
+  parity(
+    target: string,
+  ): Promise<{ cases: number; shim: string[]; wasmer: string[]; ms: { shim: number; wasmer: number } }>;
+};
 
 describe('in Debian Chromium: the @wasmer/sdk backend', () => {
   let browser: Browser;
@@ -34,4 +40,19 @@ describe('in Debian Chromium: the @wasmer/sdk backend', () => {
     expect(Object.keys(results)).toEqual(selfChecks.map((c) => c.name));
     expect(Object.entries(results).filter(([, failure]) => failure !== null)).toEqual([]);
   });
+
+  // Parity in the browser: every case of every built target through both backends in this page, against the pack.
+  for (const id of listTargetIds()) {
+    it(`gives the pack's outcome for every case of ${id} on both backends`, { timeout: 300_000 }, async () => {
+      const r = await page.evaluate(
+        (target) => (window as unknown as { wasmerHarness: WasmerHarness }).wasmerHarness.parity(target),
+        id,
+      );
+      console.log(
+        `parity in Chromium, ${id}: ${r.cases} cases, shim ${r.ms.shim.toFixed(0)} ms, wasmer ${r.ms.wasmer.toFixed(0)} ms`,
+      );
+      expect(r.cases).toBeGreaterThan(0);
+      expect({ shim: r.shim, wasmer: r.wasmer }).toEqual({ shim: [], wasmer: [] });
+    });
+  }
 });
