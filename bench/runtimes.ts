@@ -3,7 +3,9 @@
  * target — the oracle scored as a candidate over its full suite (visible + hidden). Each backend's own first scoring
  * (set-up, module hand-over) is reported apart from the warm median. The ratio is wasmer's time over the shim's, so
  * "40×" means the shim is forty times faster. Pass counts show how far the backends agree (the gold came from the
- * shim). Not a test: nothing here fails on a number. Results also go to build/bench/runtimes.json.
+ * shim). Then the same in Debian Chromium (dev server, the wasmer harness page): each target's full suite through
+ * the browser shim pool and the browser wasmer runner, second pass timed (the first loads binaryen and the SDK).
+ * Not a test: nothing here fails on a number. Results also go to build/bench/runtimes.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,6 +16,7 @@ import { createNodePool } from '../src/node/node-pool.ts';
 import { buildDir } from '../src/node/paths.ts';
 import { listTargetIds, loadBuiltTarget, type BuiltTarget } from '../src/node/target-store.ts';
 import { createWasmerNodeRunner } from '../src/node/wasmer-node.ts';
+import { launchChromium, startDevServer } from '../tests/browser/chromium.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -58,7 +61,7 @@ const header = [
   'wasmer/shim',
   'agree',
 ];
-console.log(`  ${header.map((h, i) => (i === 0 ? h.padEnd(10) : h.padStart(14))).join('')}`);
+console.log(`  ${header.map((h, i) => (i === 0 ? h.padEnd(10) : h.padStart(16))).join('')}`);
 for (const id of listTargetIds()) {
   const built = loadBuiltTarget(id);
   if (built.kind === 'error') {
@@ -78,9 +81,43 @@ for (const id of listTargetIds()) {
     `${(w.warmMs / s.warmMs).toFixed(1)}×`,
     `${w.passed}/${w.total}`,
   ];
-  console.log(`  ${id.padEnd(10)}${cells.map((c) => c.padStart(14)).join('')}`);
+  console.log(`  ${id.padEnd(10)}${cells.map((c) => c.padStart(16)).join('')}`);
 }
 await shim.close();
 await wasmer.close();
+
+type Parity = { cases: number; shim: string[]; wasmer: string[]; ms: { shim: number; wasmer: number } };
+const browserRows: Record<string, Parity> = {};
+const dev = await startDevServer();
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  await page.goto(`${dev.url}/tests/browser/wasmer-harness.html`);
+  await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'ready');
+  const parity = (target: string): Promise<Parity> =>
+    page.evaluate(
+      (id) => (window as unknown as { wasmerHarness: { parity(t: string): Promise<Parity> } }).wasmerHarness.parity(id),
+      target,
+    );
+  console.log('  in Debian Chromium (second pass of each; all cases, both backends in one page)');
+  for (const id of Object.keys(rows)) {
+    await parity(id);
+    const r = await parity(id);
+    browserRows[id] = r;
+    const cells = [
+      String(r.cases),
+      `${r.ms.shim.toFixed(0)} ms`,
+      (r.ms.shim / r.cases).toFixed(3),
+      `${r.ms.wasmer.toFixed(0)} ms`,
+      (r.ms.wasmer / r.cases).toFixed(3),
+      `${(r.ms.wasmer / r.ms.shim).toFixed(1)}×`,
+      `${r.cases - r.wasmer.length}/${r.cases}`,
+    ];
+    console.log(`  ${id.padEnd(10)}${cells.map((c) => c.padStart(16)).join('')}`);
+  }
+} finally {
+  await browser.close();
+  await dev.server.close();
+}
 mkdirSync(join(buildDir, 'bench'), { recursive: true });
-writeFileSync(join(buildDir, 'bench', 'runtimes.json'), JSON.stringify(rows, null, 2));
+writeFileSync(join(buildDir, 'bench', 'runtimes.json'), JSON.stringify({ node: rows, chromium: browserRows }, null, 2));

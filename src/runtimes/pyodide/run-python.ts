@@ -146,14 +146,13 @@ interface StackApi {
  * overflow"). CPython measures the C stack in linear memory, but what overflows first is the JavaScript engine's
  * native stack, on which every C call also has a frame, about 8 times larger (measured: a Python function recursing
  * through map() uses 480 bytes of linear stack and 3.8 kB of native stack per level). Without this bound the
- * RangeError comes first and is fatal to the interpreter. A Node worker thread has a 4 MiB stack: 384 KiB allows
- * about 800 such levels and stays clear of it. A Chromium worker's stack is about 0.75 MiB (a JavaScript function
- * recursed 10,326 times there against 55,186 in a Node worker), hence 64 KiB, about 130 levels. Python-to-Python
- * calls do not nest on either stack: there sys.setrecursionlimit rules.
+ * RangeError comes first and is fatal to the interpreter. A Chromium worker's stack is about 0.75 MiB (a JavaScript
+ * function recursed 10,326 times there against 55,186 in a Node worker), hence 64 KiB, about 130 levels. Node's
+ * workers could allow 384 KiB (about 800 levels), but the bound is the same everywhere so that a program gives the
+ * same bytes in the app and in the CLI. Python-to-Python calls do not nest on either stack: there
+ * sys.setrecursionlimit rules.
  */
-const C_STACK_BYTES = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node
-  ? 384 * 1024
-  : 64 * 1024;
+const C_STACK_BYTES = 64 * 1024;
 
 function protectStack(engine: PythonEngine): void {
   const m = (engine.pyodide as unknown as { _module: StackApi })._module;
