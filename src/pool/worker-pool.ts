@@ -18,11 +18,14 @@ export type SpawnWorker = () => SpawnedWorker;
 
 /**
  * A worker whose run outlives its wall-time limit by this much is terminated from outside. Programs that make
- * system calls are stopped earlier, inside the worker, keeping their partial output. The grace is generous because
- * terminating loses that output: on a loaded machine the worker's own deadline check was seen to come more than 50 ms
- * after the watchdog's timer (which also counts the hand-over to the worker), turning a clean timeout into a lost one.
+ * system calls are stopped earlier, inside the worker, keeping their partial output. Terminating loses that output,
+ * and on a loaded machine the worker's own deadline check was seen to come more than 50 ms after the watchdog's timer
+ * (which also counts the hand-over to the worker): a quarter of the limit, between 50 and 250 ms, keeps clean
+ * timeouts clean without making a suite of short-limit endless loops much slower.
  */
-const WATCHDOG_GRACE_MS = 250;
+function watchdogGraceMs(wallMs: number): number {
+  return Math.min(250, Math.max(50, wallMs / 4));
+}
 
 interface Slot {
   worker: SpawnedWorker;
@@ -79,17 +82,27 @@ export class WorkerPool implements Runner {
       if (options.signal?.aborted) return stopped('cancelled', request, 0);
       const started = performance.now();
       if (!slot.loaded.has(key)) {
-        const problem = await job.load(slot.api);
-        if (problem !== undefined) return { kind: 'invalid-module', message: problem, ms: 0 };
+        const loading = await unlessDead(slot, job.load(slot.api), options.signal);
+        if (loading.kind !== 'done') {
+          replace = true;
+          return loading.kind === 'aborted' ? stopped('cancelled', request, 0) : workerDied(loading, 0);
+        }
+        if (loading.value !== undefined) return { kind: 'invalid-module', message: loading.value, ms: 0 };
         slot.loaded.add(key);
       }
-      const unsettled = await job.settle?.(slot.api);
-      if (unsettled !== undefined) return { kind: 'invalid-module', message: unsettled, ms: 0 };
+      if (job.settle) {
+        const settling = await unlessDead(slot, job.settle(slot.api), options.signal);
+        if (settling.kind !== 'done') {
+          replace = true;
+          return settling.kind === 'aborted' ? stopped('cancelled', request, 0) : workerDied(settling, 0);
+        }
+        if (settling.value !== undefined) return { kind: 'invalid-module', message: settling.value, ms: 0 };
+      }
       const { program: _program, ...input } = request;
       const outcome = await race(
         slot,
         job.start(slot.api, input),
-        request.limits.wallMs + WATCHDOG_GRACE_MS,
+        request.limits.wallMs + watchdogGraceMs(request.limits.wallMs),
         options.signal,
       );
       const ms = performance.now() - started;
@@ -104,15 +117,7 @@ export class WorkerPool implements Runner {
           return stopped('cancelled', request, ms);
         default:
           replace = true;
-          return {
-            kind: 'trap',
-            code: 134,
-            message: `the worker running the program died: ${outcome.message}`,
-            stdout: new Uint8Array(),
-            stderr: new Uint8Array(),
-            files: {},
-            ms,
-          };
+          return workerDied(outcome, ms);
       }
     } finally {
       this.release(replace ? this.replaceSlot(slot) : slot);
@@ -210,6 +215,53 @@ function race(slot: Slot, run: Promise<RunResult>, ms: number, signal: AbortSign
     );
     void slot.crashed.then((message) => finish({ kind: 'crashed', message }));
   });
+}
+
+/** A worker's set-up step, unless the worker dies, the run is cancelled or the step never answers (a hung worker). */
+function unlessDead<T>(
+  slot: Slot,
+  step: Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<{ kind: 'done'; value: T } | { kind: 'aborted' } | { kind: 'crashed'; message: string }> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (
+      outcome: { kind: 'done'; value: T } | { kind: 'aborted' } | { kind: 'crashed'; message: string },
+    ): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    // Generous: a script engine's first start (Pyodide) takes seconds, more on a loaded machine.
+    const timer = setTimeout(
+      () => finish({ kind: 'crashed', message: `no answer in ${SETUP_LIMIT_MS / 1000} s` }),
+      SETUP_LIMIT_MS,
+    );
+    const onAbort = (): void => finish({ kind: 'aborted' });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    step.then(
+      (value) => finish({ kind: 'done', value }),
+      (error: unknown) => finish({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    void slot.crashed.then((message) => finish({ kind: 'crashed', message }));
+  });
+}
+
+/** How long handing a program to a worker (and starting its engine) may take before the worker is given up. */
+const SETUP_LIMIT_MS = 120_000;
+
+function workerDied(outcome: { message: string }, ms: number): RunResult {
+  return {
+    kind: 'trap',
+    code: 134,
+    message: `the worker running the program died: ${outcome.message}`,
+    stdout: new Uint8Array(),
+    stderr: new Uint8Array(),
+    files: {},
+    ms,
+  };
 }
 
 function stopped(kind: 'timeout' | 'cancelled', request: RunRequest<Program>, ms: number): RunResult {
