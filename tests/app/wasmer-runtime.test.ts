@@ -26,6 +26,8 @@ describe('the runtime setting in Debian Chromium (production build)', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  /** The page's console, printed only when a wait fails (what the app was doing then). */
+  const consoleLines: string[] = [];
   /** Paths the page and its workers fetched, to tell which runtime actually ran. */
   const fetched: string[] = [];
   /** Milliseconds, printed at the end: measured, never asserted. */
@@ -38,6 +40,7 @@ describe('the runtime setting in Debian Chromium (production build)', () => {
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
     // Requests from the page's workers are reported on the page too.
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   });
@@ -72,9 +75,17 @@ describe('the runtime setting in Debian Chromium (production build)', () => {
     await page.getByRole('tab', { name: 'Submit' }).click();
     const began = performance.now();
     await page.getByTestId('submit').click();
-    await expect
-      .poll(() => page.getByTestId('submission-history').locator('tbody tr').count(), { timeout: 300_000 })
-      .toBe(expected);
+    try {
+      await expect
+        .poll(() => page.getByTestId('submission-history').locator('tbody tr').count(), { timeout: 240_000 })
+        .toBe(expected);
+    } catch (e) {
+      await page.screenshot({ path: join(SCREENSHOTS, `runtime-stuck-${expected}.png`) });
+      console.log(
+        `${label} did not finish. Page:\n${await page.locator('body').innerText()}\nConsole:\n${consoleLines.join('\n')}`,
+      );
+      throw e;
+    }
     timings[label] = Math.round(performance.now() - began);
     await page.getByTestId('solved').waitFor();
     expect(await page.getByTestId('visible-score').textContent()).toBe('100%');

@@ -281,6 +281,38 @@ describe('Python script programs (Pyodide) in the Node worker pool', { timeout: 
     expect(r.stdout).toBe('[] []\n');
   });
 
+  it('a JavaScript function reached through class globals cannot make new JavaScript (no process, no fetch)', async () => {
+    // object.__subclasses__() → a method's __globals__ → a JsProxy Pyodide keeps; `.constructor` is Function.
+    const r = await run(
+      [
+        'seen = {}',
+        'def walk(c):',
+        '    try:',
+        '        subs = c.__subclasses__()',
+        '    except TypeError:',
+        '        return',
+        '    for s in subs:',
+        '        if id(s) not in seen:',
+        '            seen[id(s)] = s',
+        '            walk(s)',
+        'walk(object)',
+        'fs = [g[k] for c in seen.values() for v in list(vars(c).values()) if isinstance(g := getattr(v, "__globals__", None), dict) for k in g if type(g[k]).__name__.startswith("Js") and callable(g[k])]',
+        'print(len(fs) > 0)',
+        'for make in (lambda f: f.constructor, lambda f: f.call.constructor, lambda f: f.constructor.constructor):',
+        '    try:',
+        '        print("escaped", make(fs[0])("return typeof process + typeof fetch")())',
+        '    except Exception as e:',
+        '        print(type(e).__name__, "code generation from strings is disabled" in str(e))',
+      ].join('\n'),
+    );
+    expect(r).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: 'True\nJsException True\nJsException True\nJsException True\n',
+      stderr: '',
+    });
+  });
+
   it("sockets are refused with ENOTSUP, and so is urllib; gc cannot list the runner's objects", async () => {
     const r = await run(
       [

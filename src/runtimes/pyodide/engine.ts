@@ -1,4 +1,5 @@
 import type { PyodideAPI } from 'pyodide';
+import { closeCodeGeneration } from './close-code-generation.ts';
 import { PYTHON_PRELUDE } from './prelude.ts';
 
 /**
@@ -87,6 +88,7 @@ export function startPyodide(): Promise<PythonEngine> {
       },
     } as unknown as Int32Array);
     pyodide.runPython(PYTHON_PRELUDE);
+    closeCodeGeneration();
     const run = pyodide.globals.get('_mirrorbox_run') as (...args: unknown[]) => unknown;
     const collect = pyodide.globals.get('_mirrorbox_collect') as () => unknown;
     const syntax = pyodide.globals.get('_mirrorbox_syntax') as (source: string, name: string) => unknown;
