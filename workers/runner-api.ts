@@ -13,7 +13,7 @@ export type WorkerRunInput = Omit<RunRequest, 'program'>;
 export interface RunnerWorkerApi {
   /** Hands the worker a module compiled on the main thread; it is kept under `key` for later runs. */
   load(key: string, module: WebAssembly.Module): void;
-  run(key: string, input: ShimRunInput): RunResult;
+  run(key: string, input: ShimRunInput): Promise<RunResult>;
   /**
    * Keeps a script program under `key`, starting its engine first if this worker has not yet (the engine's code is
    * only fetched and compiled by workers that get a script). Resolves to a message when the engine cannot start.
@@ -30,6 +30,8 @@ export interface RunnerWorkerApi {
   forget(key: string): void;
 }
 
+const OUT_OF_WASM_MEMORY = /Out of memory: Cannot allocate Wasm memory/;
+
 export function createRunnerWorkerApi(): RunnerWorkerApi {
   const modules = new Map<string, WebAssembly.Module>();
   const scripts = new Map<string, ScriptProgram>();
@@ -45,10 +47,18 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
     load(key, module) {
       modules.set(key, module);
     },
-    run(key, input) {
+    async run(key, input) {
       const module = modules.get(key);
       if (!module) return { kind: 'invalid-module', message: `worker has no module ${key} (load it first)`, ms: 0 };
-      return runWasi(module, input);
+      // Out of WebAssembly memory at instantiation is the page's state, not the module's fault: memories other
+      // workers dropped but have not collected yet count against one limit. Waiting lets them go; the time counts
+      // against the run's own limit, as any slowness of the machine does.
+      for (let attempt = 1; ; attempt++) {
+        const result = runWasi(module, input);
+        if (result.kind !== 'invalid-module' || !OUT_OF_WASM_MEMORY.test(result.message) || attempt === 10)
+          return result;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
     },
     async loadScript(key, program) {
       try {

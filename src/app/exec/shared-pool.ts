@@ -14,6 +14,21 @@ export function sharedPool(): WorkerPool {
 }
 
 let wasmer: Promise<Runner> | undefined;
+/** Runs in flight on the wasmer runner: it is only released when none is. */
+let wasmerRuns = 0;
+
+/**
+ * Back on the shim, the wasmer worker goes, and with it every WebAssembly memory its SDK's workers still hold.
+ * Chromium counts the memories of all of a page's workers against one limit, and after a thousand wasmer runs (two
+ * submissions) the ones those idle workers had not yet collected kept the shim from instantiating the next module
+ * ("Out of memory: Cannot allocate Wasm memory for new instance"). Choosing Wasmer again loads it again (≈1.5 s).
+ */
+function releaseWasmer(): void {
+  if (!wasmer || wasmerRuns > 0) return;
+  const closing = wasmer;
+  wasmer = undefined;
+  void closing.then((runner) => runner.close()).catch(() => undefined);
+}
 
 /**
  * The @wasmer/sdk runner, created the first time a run asks for it. Imported on demand so that nothing of it (nor
@@ -33,8 +48,15 @@ function wasmerRunner(): Promise<Runner> {
  */
 export const sharedRunner: Runner = {
   async run(request: RunRequest<Program>, options?: RunOptions): Promise<RunResult> {
-    if (runtimeSetting.value === 'wasmer' && request.program.kind !== 'script')
-      return (await wasmerRunner()).run(request, options);
+    if (runtimeSetting.value === 'wasmer' && request.program.kind !== 'script') {
+      wasmerRuns++;
+      try {
+        return await (await wasmerRunner()).run(request, options);
+      } finally {
+        wasmerRuns--;
+      }
+    }
+    releaseWasmer();
     return sharedPool().run(request, options);
   },
   // The page's runners live as long as the page.
