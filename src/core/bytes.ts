@@ -3,7 +3,8 @@ import type { TextOrBytes } from './test-case.ts';
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+/** Joins byte arrays (or plain byte lists) into one. */
+export function concatBytes(parts: readonly ArrayLike<number>[]): Uint8Array {
   let total = 0;
   for (const p of parts) total += p.length;
   const out = new Uint8Array(total);

@@ -1,7 +1,7 @@
-import { buildSync } from 'esbuild';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Rewritten } from '../runtimes/wasmer/guest-rewrite.ts';
+import { workerBundleUrl } from './worker-bundle.ts';
 
 /**
  * The guest rewrite (binaryen) on a worker thread of its own. The CLI runs through tsx, whose loader scans every
@@ -24,28 +24,20 @@ const pending = new Map<number, (result: Rewritten) => void>();
 
 function start(): Worker {
   const binaryenUrl = import.meta.resolve('binaryen');
-  const out = buildSync({
-    stdin: {
-      contents: source,
-      resolveDir: fileURLToPath(new URL('../runtimes/wasmer/', import.meta.url)),
-      sourcefile: 'guest-rewrite-thread-entry.ts',
-      loader: 'ts',
+  // binaryen stays a module of its own, imported by absolute URL (the bundle runs from a data: URL).
+  const script = workerBundleUrl(
+    {
+      stdin: {
+        contents: source,
+        resolveDir: fileURLToPath(new URL('../runtimes/wasmer/', import.meta.url)),
+        sourcefile: 'guest-rewrite-thread-entry.ts',
+        loader: 'ts',
+      },
+      external: ['binaryen'],
     },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'error',
-    // binaryen stays a module of its own; the bundle runs from a data: URL, so it is imported by absolute URL.
-    external: ['binaryen'],
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(fileURLToPath(import.meta.url)).href) },
-  });
-  const code = (out.outputFiles[0]?.text ?? '').replaceAll(
-    'import("binaryen")',
-    `import(${JSON.stringify(binaryenUrl)})`,
+    fileURLToPath(import.meta.url),
+    (code) => code.replaceAll('import("binaryen")', `import(${JSON.stringify(binaryenUrl)})`),
   );
-  const script = new URL(`data:text/javascript,${encodeURIComponent(code)}`);
   const w = new Worker(script);
   w.on('message', ({ id, result }: { id: number; result: Rewritten }) => {
     pending.get(id)?.(result);

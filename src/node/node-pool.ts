@@ -1,34 +1,19 @@
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { WorkerPool } from '../pool/worker-pool.ts';
+import { workerBundleUrl } from './worker-bundle.ts';
 
 const entry = fileURLToPath(new URL('../../workers/runner.node-worker.ts', import.meta.url));
 let script: URL | undefined;
 
 /**
- * The worker as one plain-JS module, bundled once per process from the TypeScript sources (≈30 ms). A worker then
- * starts in tens of milliseconds instead of paying for a TypeScript loader, which matters because every timeout
- * replaces a worker; and the bundle can never be stale, since it is made from the sources each time.
+ * The worker, bundled once per process (≈30 ms): every timeout replaces a worker, so it must start fast. QuickJS's
+ * Emscripten loader calls createRequire with import.meta.url, hence the worker's source file stands in for it.
  */
 function workerScript(): URL {
-  if (!script) {
-    const out = buildSync({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      write: false,
-      logLevel: 'error',
-      // The bundle runs from a data: URL, which Node's createRequire refuses; QuickJS's Emscripten loader calls it
-      // with import.meta.url, so the bundle reports the worker's source file instead.
-      define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
-    });
-    script = new URL(`data:text/javascript,${encodeURIComponent(out.outputFiles[0]?.text ?? '')}`);
-  }
+  script ??= workerBundleUrl({ entryPoints: [entry] }, entry);
   return script;
 }
 

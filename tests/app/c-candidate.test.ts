@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
 import { buildApp, startPreviewServer } from './preview.ts';
+import { setEditorText } from './editor.ts';
 
 const SCREENSHOTS = join(buildDir, 'screenshots');
 /** Its own build folder: app.test.ts may be building into APP_BUILD_DIR at the same time. */
@@ -66,16 +67,6 @@ describe('C candidates in Debian Chromium (production build)', () => {
 
   const tab = (name: string) => page.getByRole('tab', { name });
 
-  /** Replaces the open file's text the way a paste does. */
-  const setEditorText = async (text: string): Promise<void> => {
-    const content = page.locator('.cm-content');
-    await content.click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(text);
-    await expect.poll(() => content.innerText()).toContain(text.split('\n')[2] as string);
-  };
-
   /** Records every text the build-state line shows, so short states (Compiling…) are not missed by polling. */
   const recordBuildStates = (): Promise<void> =>
     page.evaluate(() => {
@@ -106,7 +97,7 @@ describe('C candidates in Debian Chromium (production build)', () => {
     // Choosing C opens its starter main.c.
     await page.getByRole('button', { name: /^main\.c/ }).waitFor();
     await expect.poll(() => page.locator('.cm-content').getAttribute('aria-label')).toBe('Contents of main.c');
-    await setEditorText(NIL_PRINTER);
+    await setEditorText(page, NIL_PRINTER);
 
     const cold = await runTests('nil');
     const states = await buildStates();
@@ -138,7 +129,7 @@ describe('C candidates in Debian Chromium (production build)', () => {
 
   it('shows a compile error in the list and in the editor at its line, and the list opens that line', async () => {
     await tab('Workspace').click();
-    await setEditorText(BROKEN);
+    await setEditorText(page, BROKEN);
     await tab('Tests').click();
     await page.getByTestId('test-filter').fill('nil');
     await page.getByTestId('run-tests').click();
@@ -163,7 +154,7 @@ describe('C candidates in Debian Chromium (production build)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'c-diagnostics.png') });
 
     // Fixing the line and building again clears the marks.
-    await setEditorText(BROKEN.replace('lines)\n', 'lines);\n'));
+    await setEditorText(page, BROKEN.replace('lines)\n', 'lines);\n'));
     await tab('Tests').click();
     await page.getByTestId('run-tests').click();
     await page.locator('tr[data-case="nil"]:not([data-verdict="none"])').waitFor({ timeout: 30_000 });

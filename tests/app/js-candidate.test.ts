@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
 import { buildApp, startPreviewServer } from './preview.ts';
+import { setEditorText } from './editor.ts';
 
 /** Its own build folder: the other app tests may be building at the same time. */
 const OUT_DIR = join(buildDir, 'app-under-test-js');
@@ -41,15 +42,6 @@ describe('JavaScript and TypeScript candidates in Debian Chromium (production bu
     await server?.close();
   });
 
-  const setEditorText = async (text: string): Promise<void> => {
-    const content = page.locator('.cm-content');
-    await content.click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(text);
-    await expect.poll(() => content.innerText()).toContain(text.split('\n')[1] as string);
-  };
-
   const runTests = async (filter: string): Promise<number> => {
     await page.getByRole('tab', { name: 'Tests' }).click();
     await page.getByTestId('test-filter').fill(filter);
@@ -68,7 +60,7 @@ describe('JavaScript and TypeScript candidates in Debian Chromium (production bu
     expect(options).toEqual(expect.arrayContaining(['js', 'ts']));
     await page.locator('#toolchain').selectOption('js');
     await page.getByRole('button', { name: /^main\.js/ }).waitFor();
-    await setEditorText(NIL_PRINTER);
+    await setEditorText(page, NIL_PRINTER);
     const ms = await runTests('nil');
     expect(await page.locator('tr[data-case="nil"]').getAttribute('data-verdict')).toBe('pass');
     await expect.poll(() => page.locator('tr[data-case="nil-json"]').getAttribute('data-verdict')).toBe('fail');
@@ -81,12 +73,12 @@ describe('JavaScript and TypeScript candidates in Debian Chromium (production bu
     await page.locator('#toolchain').selectOption('ts');
     await page.getByRole('button', { name: /^main\.ts/ }).waitFor();
     await page.getByRole('button', { name: /^main\.ts/ }).click();
-    await setEditorText(NIL_PRINTER.replace('const rows =', 'const rows: string[] ='));
+    await setEditorText(page, NIL_PRINTER.replace('const rows =', 'const rows: string[] ='));
     await runTests('nil');
     expect(await page.locator('tr[data-case="nil"]').getAttribute('data-verdict')).toBe('pass');
 
     await page.getByRole('tab', { name: 'Workspace' }).click();
-    await setEditorText('// broken\nconst x: number = (;\n');
+    await setEditorText(page, '// broken\nconst x: number = (;\n');
     await page.getByRole('tab', { name: 'Tests' }).click();
     await page.getByTestId('run-tests').click();
     const list = page.getByRole('alert').getByTestId('diagnostics');

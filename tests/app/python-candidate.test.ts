@@ -16,6 +16,7 @@ import { buildDir } from '../../src/node/paths.ts';
 import { PYODIDE_FILES, pyodidePackage, pyodideServedDir } from '../../scripts/vite-pyodide-plugin.ts';
 import { launchChromium, startDevServer } from '../browser/chromium.ts';
 import { buildApp, startPreviewServer } from './preview.ts';
+import { setEditorText } from './editor.ts';
 
 const SCREENSHOTS = join(buildDir, 'screenshots');
 /** Its own build folder: the other app tests may be building at the same time. */
@@ -118,16 +119,6 @@ describe('Python candidates in Debian Chromium (production build)', () => {
   const tab = (name: string) => page.getByRole('tab', { name });
   const pyodideRequests = (name: string) => requested.filter((u) => u === `${base}/${servedDir}${name}`).length;
 
-  /** Replaces the open file's text the way a paste does. */
-  const setEditorText = async (text: string): Promise<void> => {
-    const content = page.locator('.cm-content');
-    await content.click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(text);
-    await expect.poll(() => content.innerText()).toContain(text.split('\n').at(-2) as string);
-  };
-
   /**
    * Runs the visible tests matching `filter`; resolves with the seconds until the build (the syntax check in a runner
    * worker, with Pyodide's start there the first time) was done and until `first` got its verdict.
@@ -167,7 +158,7 @@ describe('Python candidates in Debian Chromium (production build)', () => {
     await page.locator('#toolchain').selectOption('python');
     await page.getByRole('button', { name: /^main\.py/ }).waitFor();
     await expect.poll(() => page.locator('.cm-content').getAttribute('aria-label')).toBe('Contents of main.py');
-    await setEditorText(NIL_PRINTER);
+    await setEditorText(page, NIL_PRINTER);
 
     const cold = await runTests('nil');
     expect(await page.locator('tr[data-case="nil"]').getAttribute('data-verdict')).toBe('pass');
@@ -218,7 +209,7 @@ describe('Python candidates in Debian Chromium (production build)', () => {
 
   it('shows a syntax error at its file and line, in the list and in the editor', async () => {
     await tab('Workspace').click();
-    await setEditorText(BROKEN);
+    await setEditorText(page, BROKEN);
     await tab('Tests').click();
     await page.getByTestId('test-filter').fill('nil');
     await page.getByTestId('run-tests').click();
@@ -238,7 +229,7 @@ describe('Python candidates in Debian Chromium (production build)', () => {
   });
 
   it("shows a runtime error as CPython's traceback in the case's stderr", async () => {
-    await setEditorText(RAISES);
+    await setEditorText(page, RAISES);
     await runTests('nil');
     expect(await page.locator('tr[data-case="nil"]').getAttribute('data-verdict')).toBe('fail');
     await runFinished();
@@ -256,7 +247,7 @@ describe('Python candidates in Debian Chromium (production build)', () => {
 
   it('stops a runaway program at the time limit and keeps the interpreter for the next run', async () => {
     await tab('Workspace').click();
-    await setEditorText('import sys\n\nwhile True:\n    pass\n');
+    await setEditorText(page, 'import sys\n\nwhile True:\n    pass\n');
     await tab('Tests').click();
     await page.getByTestId('time-limit').fill('0.5');
     await page.getByTestId('time-limit').press('Tab');
@@ -266,7 +257,7 @@ describe('Python candidates in Debian Chromium (production build)', () => {
     await page.getByTestId('time-limit').fill('10');
     await page.getByTestId('time-limit').press('Tab');
     await tab('Workspace').click();
-    await setEditorText(NIL_PRINTER);
+    await setEditorText(page, NIL_PRINTER);
     await runTests('nil');
     expect(await page.locator('tr[data-case="nil"]').getAttribute('data-verdict')).toBe('pass');
     await runFinished();
@@ -279,6 +270,7 @@ describe('Python candidates in Debian Chromium (production build)', () => {
     // 'unsafe-eval') is the wall behind them, checked below from inside a runner worker (where Pyodide runs).
     await tab('Workspace').click();
     await setEditorText(
+      page,
       [
         'import sys',
         '',

@@ -5,39 +5,30 @@
  */
 import { createBrowserPool } from '../../src/browser/browser-pool.ts';
 import { createWasmerBrowserRunner } from '../../src/browser/wasmer-browser.ts';
-import { caseRequest } from '../../src/core/case-request.ts';
 import { sha256Hex } from '../../src/core/digest.ts';
-import { outcomeDigest, outcomeFromJson, outcomeOf } from '../../src/core/gold.ts';
-import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import { parsePack } from '../../src/core/pack.ts';
-import { describeStop } from '../../src/core/run-result.ts';
 import type { Runner } from '../../src/core/runner.ts';
+import { scoreCandidate } from '../../src/core/score.ts';
+import { describeVerdict } from '../../src/core/verdict.ts';
 import { selfChecks } from '../selfcheck/checks.ts';
 
 const runner = createWasmerBrowserRunner();
 let shim: Runner | undefined;
 
-/** Every case of a target's pack through one runner: the ids whose outcome differs from the pack's, with why. */
+/** Every case of a target's pack through one runner, the oracle scored as a candidate: the cases that do not pass. */
 async function differing(target: string, through: Runner): Promise<{ cases: number; differing: string[] }> {
   const parsed = parsePack(await (await fetch(`/packs/${target}/pack.json`)).json());
   if (parsed.kind !== 'ok') throw new Error(`pack of ${target}: ${parsed.message}`);
   const { pack } = parsed;
   const bytes = new Uint8Array(await (await fetch(`/packs/${target}/${pack.oracle.file}`)).arrayBuffer());
-  const oracle = { id: sha256Hex(bytes), bytes };
-  const expected = [
-    ...pack.visible.map((v) => ({ testCase: v.case, digest: outcomeDigest(outcomeFromJson(v.gold)) })),
-    ...pack.hidden.map((h) => ({ testCase: h.case, digest: h.digest })),
-  ];
-  const out: string[] = [];
-  await Promise.all(
-    expected.map(async ({ testCase, digest }) => {
-      const result = await through.run(caseRequest(oracle, pack.target.program, testCase, DEFAULT_LIMITS));
-      const outcome = outcomeOf(result);
-      if (!outcome) out.push(`${testCase.id}: ${describeStop(result)}`);
-      else if (outcomeDigest(outcome) !== digest) out.push(`${testCase.id}: different outcome`);
-    }),
-  );
-  return { cases: expected.length, differing: out.sort() };
+  const report = await scoreCandidate({ pack, candidate: { id: sha256Hex(bytes), bytes }, runner: through });
+  return {
+    cases: report.cases.length,
+    differing: report.cases
+      .filter((c) => c.verdict.kind !== 'pass')
+      .map((c) => `${c.id}: ${describeVerdict(c.verdict)}`)
+      .sort(),
+  };
 }
 
 const api = {

@@ -3,21 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/node/paths.ts';
-import { mirrorbox } from './cli.ts';
+import { mirrorbox, runEchoProgram } from './cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mirrorbox-cli-c-'));
 const reference = `${repoRoot}tests/fixtures/solutions/uuidparse-c`;
 
 describe('C candidates through the CLI', () => {
   it('runs a C file like the oracle, argv[0] from --name', () => {
-    const file = join(scratch, 'echo.c');
-    writeFileSync(
-      file,
+    const r = runEchoProgram(
+      scratch,
+      'echo.c',
       '#include <stdio.h>\nint main(int c, char **v) { char b[64]; while (fgets(b, sizeof b, stdin)) fputs(b, stderr); printf("%s %d\\n", v[0], c); return 3; }\n',
     );
-    const input = join(scratch, 'in.txt');
-    writeFileSync(input, 'hello\n');
-    const r = mirrorbox(['run', file, '--name', 'uuidparse', '--stdin', input, '--', 'x', 'y']);
     expect(r.code).toBe(3);
     expect(r.out).toBe('uuidparse 3\n');
     expect(r.err).toBe('hello\n');

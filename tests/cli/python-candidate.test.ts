@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_RANDOM_SEED } from '../../src/core/environment.ts';
 import { Prng } from '../../src/core/prng.ts';
-import { mirrorbox } from './cli.ts';
+import { mirrorbox, runEchoProgram } from './cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mirrorbox-cli-py-'));
 // The CLI inherits it: a zone at +05:45, so that any leak of the host's local time shows.
@@ -12,14 +12,11 @@ process.env.TZ = 'Asia/Kathmandu';
 
 describe('Python candidates through the CLI', { timeout: 120_000 }, () => {
   it('runs a Python file like the oracle: argv[0] from --name, stdin, stderr and the exit code', () => {
-    const file = join(scratch, 'echo.py');
-    writeFileSync(
-      file,
+    const r = runEchoProgram(
+      scratch,
+      'echo.py',
       'import sys\nsys.stderr.write(sys.stdin.read())\nprint(sys.argv[0], len(sys.argv))\nsys.exit(3)\n',
     );
-    const input = join(scratch, 'in.txt');
-    writeFileSync(input, 'hello\n');
-    const r = mirrorbox(['run', file, '--name', 'uuidparse', '--stdin', input, '--', 'x', 'y']);
     expect(r.out).toBe('uuidparse 3\n');
     expect(r.err).toBe('hello\n');
     expect(r.code).toBe(3);

@@ -2,20 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mirrorbox } from './cli.ts';
+import { mirrorbox, runEchoProgram } from './cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mirrorbox-cli-ts-'));
 
 describe('JavaScript and TypeScript candidates through the CLI', () => {
   it('runs a JavaScript file like the oracle: argv[0] from --name, stdin, stderr and the exit code', () => {
-    const file = join(scratch, 'echo.js');
-    writeFileSync(
-      file,
+    const r = runEchoProgram(
+      scratch,
+      'echo.js',
       'process.stderr.write(process.stdin.readText());\nconsole.log(process.argv[0], process.argv.length);\nprocess.exit(3);\n',
     );
-    const input = join(scratch, 'in.txt');
-    writeFileSync(input, 'hello\n');
-    const r = mirrorbox(['run', file, '--name', 'uuidparse', '--stdin', input, '--', 'x', 'y']);
     expect(r.out).toBe('uuidparse 3\n');
     expect(r.err).toBe('hello\n');
     expect(r.code).toBe(3);

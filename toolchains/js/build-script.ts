@@ -1,6 +1,4 @@
-import { utf8Bytes } from '../../src/core/bytes.ts';
-import { digestFields } from '../../src/core/digest.ts';
-import type { ScriptProgram } from '../../src/core/run-request.ts';
+import { scriptProgram } from '../script-program.ts';
 import type { SourceFile } from '../../src/core/source-file.ts';
 import type { BuildResult, Diagnostic } from '../toolchain.ts';
 
@@ -13,8 +11,6 @@ export interface ScriptLanguage {
   /** Tried in order when the workspace has several sources. */
   entries: readonly string[];
 }
-
-const DIGEST_DOMAIN = 'mirrorbox-script/1\n';
 
 /**
  * Turns workspace files into a QuickJS script program: every source is parsed (and TypeScript stripped of its
@@ -64,13 +60,7 @@ export async function buildScript(files: readonly SourceFile[], language: Script
     }
   }
   if (diagnostics.length > 0) return { kind: 'error', diagnostics };
-  const names = Object.keys(out).sort();
-  const id = digestFields(DIGEST_DOMAIN, [
-    utf8Bytes('quickjs'),
-    utf8Bytes(entry),
-    ...names.flatMap((n) => [utf8Bytes(n), utf8Bytes(out[n] as string)]),
-  ]);
-  const program: ScriptProgram = { kind: 'script', engine: 'quickjs', id, files: out, entry };
+  const program = scriptProgram('quickjs', entry, out);
   return { kind: 'ok', program };
 }
 

@@ -1,6 +1,4 @@
-import { utf8Bytes } from '../../src/core/bytes.ts';
-import { digestFields } from '../../src/core/digest.ts';
-import type { ScriptProgram } from '../../src/core/run-request.ts';
+import { scriptProgram } from '../script-program.ts';
 import type { SourceFile } from '../../src/core/source-file.ts';
 import type { BuildProgress, BuildResult, Diagnostic, Toolchain } from '../toolchain.ts';
 
@@ -39,8 +37,6 @@ async function syntaxProblems(
     return { kind: 'ok', problems: [] };
   }
 }
-
-const DIGEST_DOMAIN = 'mirrorbox-script/1\n';
 
 /**
  * Python 3 run by Pyodide in the runner's workers (src/runtimes/pyodide/), in the CLI and in the app (which serves
@@ -89,13 +85,7 @@ export const pythonToolchain: Toolchain = {
     if (syntax.kind === 'error') return syntax;
     if (syntax.problems.length > 0)
       return { kind: 'error', diagnostics: syntax.problems.map((p) => ({ ...p, severity: 'error' as const })) };
-    const names = Object.keys(out).sort();
-    const id = digestFields(DIGEST_DOMAIN, [
-      utf8Bytes('pyodide'),
-      utf8Bytes(entry),
-      ...names.flatMap((n) => [utf8Bytes(n), utf8Bytes(out[n] as string)]),
-    ]);
-    const program: ScriptProgram = { kind: 'script', engine: 'pyodide', id, files: out, entry };
+    const program = scriptProgram('pyodide', entry, out);
     return { kind: 'ok', program, ...(syntax.warnings ? { warnings: syntax.warnings } : {}) };
   },
 };

@@ -5,6 +5,7 @@ import type { RunRequest, WasmProgram } from '../../core/run-request.ts';
 import { encodeConfig, memoryLimitPages, patchConfig } from './guest-config.ts';
 import { rewriteGuest, type Rewritten } from './guest-rewrite.ts';
 import { checkModule, type PreparedPackage } from './package-cache.ts';
+import { remember } from './remember.ts';
 
 type Template =
   { kind: 'ready'; template: Uint8Array; initialPages: number } | Exclude<PreparedPackage, { kind: 'ready' }>;
@@ -79,13 +80,4 @@ async function makeTemplate(
 function seededState(seed: number): [number, number, number, number] {
   const state = new Prng(seed) as unknown as { a: number; b: number; c: number; d: number };
   return [state.a, state.b, state.c, state.d];
-}
-
-/** A small LRU: Map order is insertion order, so re-inserting marks an entry as most recently used. */
-function remember<T>(map: Map<string, Promise<T>>, key: string, capacity: number, make: () => Promise<T>): Promise<T> {
-  const entry = map.get(key) ?? make();
-  map.delete(key);
-  map.set(key, entry);
-  while (map.size > capacity) map.delete(map.keys().next().value as string);
-  return entry;
 }

@@ -1,4 +1,4 @@
-import { utf8Bytes } from '../../core/bytes.ts';
+import { concatBytes, utf8Bytes } from '../../core/bytes.ts';
 import { PAGE_BYTES } from '../../core/wasm-binary.ts';
 
 /**
@@ -79,11 +79,11 @@ export function patchConfig(template: Uint8Array, config: Uint8Array): Patched {
   if (segmentStart < section.bodyStart || expected.some((b, i) => template[segmentStart + i] !== b)) {
     return { kind: 'error', message: 'rewritten module does not end in its config segment' };
   }
-  const segment = concat([Uint8Array.of(PASSIVE_SEGMENT), uleb(config.length), config]);
-  const body = concat([template.subarray(section.bodyStart, segmentStart), segment]);
+  const segment = concatBytes([Uint8Array.of(PASSIVE_SEGMENT), uleb(config.length), config]);
+  const body = concatBytes([template.subarray(section.bodyStart, segmentStart), segment]);
   return {
     kind: 'ok',
-    bytes: concat([
+    bytes: concatBytes([
       template.subarray(0, section.start),
       Uint8Array.of(DATA_SECTION),
       uleb(body.length),
@@ -127,16 +127,5 @@ function uleb(value: number): number[] {
     if (value > 0) byte |= 0x80;
     out.push(byte);
   } while (value > 0);
-  return out;
-}
-
-function concat(parts: (Uint8Array | number[])[]): Uint8Array {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }

@@ -3,6 +3,7 @@ import type { WasmProgram } from '../../core/run-request.ts';
 import { capMemory, PAGE_BYTES } from '../../core/wasm-binary.ts';
 import { prepareModule } from '../shim/prepare.ts';
 import { guestFiles } from './guest-files.ts';
+import { remember } from './remember.ts';
 
 export type PreparedPackage =
   | { kind: 'ready'; pkg: Package; command: string }
@@ -70,13 +71,4 @@ export async function checkModule(bytes: Uint8Array, memoryBytes: number): Promi
   return capped.kind === 'error'
     ? { kind: 'invalid-module', message: capped.message }
     : { kind: 'ready', bytes: capped.bytes, initialPages: capped.initialPages ?? 0 };
-}
-
-/** A small LRU: Map order is insertion order, so re-inserting marks an entry as most recently used. */
-function remember<T>(map: Map<string, Promise<T>>, key: string, capacity: number, make: () => Promise<T>): Promise<T> {
-  const entry = map.get(key) ?? make();
-  map.delete(key);
-  map.set(key, entry);
-  while (map.size > capacity) map.delete(map.keys().next().value as string);
-  return entry;
 }
