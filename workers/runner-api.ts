@@ -1,6 +1,7 @@
 import type { RunRequest, ScriptProgram } from '../src/core/run-request.ts';
 import type { RunResult } from '../src/core/run-result.ts';
 import { runWasi, type ShimRunInput } from '../src/runtimes/shim/run-wasi.ts';
+import { isOutOfWasmMemory } from '../src/runtimes/out-of-wasm-memory.ts';
 
 /** A run as it reaches a worker: the request without its program, which the worker already holds under a key. */
 export type WorkerRunInput = Omit<RunRequest, 'program'>;
@@ -30,8 +31,6 @@ export interface RunnerWorkerApi {
   forget(key: string): void;
 }
 
-const OUT_OF_WASM_MEMORY = /Out of memory: Cannot allocate Wasm memory/;
-
 export function createRunnerWorkerApi(): RunnerWorkerApi {
   const modules = new Map<string, WebAssembly.Module>();
   const scripts = new Map<string, ScriptProgram>();
@@ -55,8 +54,7 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
       // against the run's own limit, as any slowness of the machine does.
       for (let attempt = 1; ; attempt++) {
         const result = runWasi(module, input);
-        if (result.kind !== 'invalid-module' || !OUT_OF_WASM_MEMORY.test(result.message) || attempt === 10)
-          return result;
+        if (result.kind !== 'invalid-module' || !isOutOfWasmMemory(result.message) || attempt === 10) return result;
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       }
     },

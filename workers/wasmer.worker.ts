@@ -18,7 +18,23 @@ export interface WasmerWorkerApi {
   close(): Promise<void>;
 }
 
+/**
+ * How the SDK reports a process whose instance it could not create: exit status 45 (WASI's ENOEXEC), nothing
+ * written. Its pool worker's error reaches this worker's global scope about 20 ms later (measured), and only that
+ * says why; a guest that really exits 45 silently just waits this long.
+ */
+const SPAWN_FAILURE_STATUS = 45;
+const SPAWN_FAILURE_GRACE_MS = 250;
+
 let sdkBase: string | undefined;
+/** The first failure of one of the SDK's own workers: the SDK then closes its pool, so no later result is trusted. */
+let sdkFailure: string | undefined;
+const onSdkFailure: (() => void)[] = [];
+// Not prevented: the page must hear it too, to replace this worker (src/browser/wasmer-browser.ts).
+self.addEventListener('error', (e: ErrorEvent) => {
+  sdkFailure ??= e.message || 'worker error';
+  for (const wake of onSdkFailure.splice(0)) wake();
+});
 let runner: Promise<WasmerRunner> | undefined;
 const running = new Map<number, AbortController>();
 
@@ -42,7 +58,10 @@ const api: WasmerWorkerApi = {
     const controller = new AbortController();
     running.set(id, controller);
     try {
-      return await (await opened()).run(request, { signal: controller.signal });
+      const result = await (await opened()).run(request, { signal: controller.signal });
+      if (sdkFailure === undefined && looksLikeSpawnFailure(result)) await sdkFailureOr(SPAWN_FAILURE_GRACE_MS);
+      if (sdkFailure !== undefined) throw new Error(`the SDK's worker failed: ${sdkFailure}`);
+      return result;
     } finally {
       running.delete(id);
     }
@@ -54,5 +73,22 @@ const api: WasmerWorkerApi = {
     if (runner) await (await runner).close();
   },
 };
+
+function looksLikeSpawnFailure(result: RunResult): boolean {
+  return (
+    result.kind === 'exited' &&
+    result.code === SPAWN_FAILURE_STATUS &&
+    result.stdout.length === 0 &&
+    result.stderr.length === 0 &&
+    Object.keys(result.files).length === 0
+  );
+}
+
+function sdkFailureOr(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    onSdkFailure.push(resolve);
+    setTimeout(resolve, ms);
+  });
+}
 
 expose(api);

@@ -1,49 +1,116 @@
-import { wrap } from 'comlink';
+import { wrap, type Remote } from 'comlink';
 import type { Program, RunRequest } from '../core/run-request.ts';
 import type { RunResult } from '../core/run-result.ts';
 import type { RunOptions, Runner } from '../core/runner.ts';
+import { isOutOfWasmMemory } from '../runtimes/out-of-wasm-memory.ts';
 import type { WasmerWorkerApi } from '../../workers/wasmer.worker.ts';
 import { WASMER_SDK_PATH } from './wasmer-sdk-path.ts';
+
+/**
+ * How often one run may meet a page out of WebAssembly memory before its error is the answer. A fresh worker has
+ * always had room at the first retry; the second is for a page whose other workers were briefly full too.
+ */
+const ATTEMPTS = 3;
+
+/** One wasmer worker and everything that runs in it; replaced as a whole, never repaired. */
+interface Generation {
+  readonly worker: Worker;
+  readonly api: Remote<WasmerWorkerApi>;
+  /** Rejects when the worker fails or is retired: such a worker answers no message again. */
+  readonly lost: Promise<never>;
+  retire(why: string): void;
+  retired: boolean;
+  /** The worker reported an error: whatever it still holds will never answer. */
+  failed: boolean;
+}
 
 /**
  * The @wasmer/sdk backend in the browser: a Runner that forwards every run to one dedicated worker, where the SDK is
  * allowed to block (see workers/wasmer.worker.ts). The SDK spreads processes over its own workers from there, so one
  * forwarding worker is enough. The SDK is the copy this site serves (scripts/vite-wasmer-plugin.ts).
+ *
+ * The SDK's workers drop each finished instance but collect it late, and Chromium counts every uncollected
+ * WebAssembly memory of the page against one limit: after a few thousand runs under load, a new instance no longer
+ * fits ("Out of memory: Cannot allocate Wasm memory") and the SDK gives up its whole worker pool. Only ending the
+ * workers frees their memories at once, so the worker is then replaced and the runs it held run again in the new
+ * one (≈1–2 s to load the SDK and rewrite the guest again, paid only when the page has run out). Runs are
+ * deterministic, so running one again gives the same bytes. Any other failure of the worker fails the runs it held
+ * and replaces it for later runs, so one crash never leaves the backend dead.
  */
-export function createWasmerBrowserRunner(): Runner {
-  const worker = new Worker(new URL('../../workers/wasmer.worker.ts', import.meta.url), { type: 'module' });
-  const api = wrap<WasmerWorkerApi>(worker);
-  void api.open(new URL(`${import.meta.env.BASE_URL}${WASMER_SDK_PATH}/`, location.href).href);
-  const failed = failureOf(worker);
+export function createWasmerBrowserRunner(hooks: { onRestart?: (why: string) => void } = {}): Runner {
+  let current = startGeneration();
+  let restarts = 0;
   let nextId = 0;
+  /** Replaces `lost` as the current generation (once, however many of its runs report it). */
+  const replace = (lost: Generation, why: string): void => {
+    lost.retire(why);
+    if (current !== lost) return;
+    restarts++;
+    console.warn(`mirrorbox: wasmer worker restarted (${restarts}): ${why}`);
+    current = startGeneration();
+    hooks.onRestart?.(why);
+  };
   return {
     async run(request: RunRequest<Program>, options: RunOptions = {}): Promise<RunResult> {
-      const id = nextId++;
-      const onAbort = (): void => void api.cancel(id);
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        return await Promise.race([api.run(id, request), failed]);
-      } finally {
-        options.signal?.removeEventListener('abort', onAbort);
+      for (let attempt = 1; ; attempt++) {
+        const generation = current;
+        const id = nextId++;
+        const onAbort = (): void => void generation.api.cancel(id);
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+          return await Promise.race([generation.api.run(id, request), generation.lost]);
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          const exhausted = isOutOfWasmMemory(message);
+          // Runs that were queued in a worker retired for want of memory carry its message too, and run again.
+          if (exhausted || generation.failed) replace(generation, message);
+          if (options.signal?.aborted) return { kind: 'cancelled', ...nothing() };
+          if (exhausted && attempt < ATTEMPTS) continue;
+          throw e;
+        } finally {
+          options.signal?.removeEventListener('abort', onAbort);
+        }
       }
     },
     async close(): Promise<void> {
-      await api.close();
-      worker.terminate();
+      const last = current;
+      await last.api.close().catch(() => undefined);
+      last.retire('closed');
     },
   };
 }
 
-/**
- * Rejects when the worker fails to load or dies: such a worker answers no message again, and without this its runs
- * would wait forever. Never rejects unhandled.
- */
-function failureOf(worker: Worker): Promise<never> {
-  const failed = new Promise<never>((_, reject) => {
-    const onError = (e: ErrorEvent): void =>
+function startGeneration(): Generation {
+  const worker = new Worker(new URL('../../workers/wasmer.worker.ts', import.meta.url), { type: 'module' });
+  const api = wrap<WasmerWorkerApi>(worker);
+  void api.open(new URL(`${import.meta.env.BASE_URL}${WASMER_SDK_PATH}/`, location.href).href);
+  let reject: (e: Error) => void = () => undefined;
+  const lost = new Promise<never>((_, r) => (reject = r));
+  lost.catch(() => undefined);
+  const generation: Generation = {
+    worker,
+    api,
+    lost,
+    retired: false,
+    failed: false,
+    retire(why) {
+      if (generation.retired) return;
+      generation.retired = true;
+      reject(new Error(`the wasmer worker was replaced: ${why}`));
+      worker.terminate();
+    },
+  };
+  worker.addEventListener(
+    'error',
+    (e: ErrorEvent) => {
+      generation.failed = true;
       reject(new Error(`the wasmer worker failed: ${e.message || 'worker error'}`));
-    worker.addEventListener('error', onError, { once: true });
-  });
-  failed.catch(() => undefined);
-  return failed;
+    },
+    { once: true },
+  );
+  return generation;
+}
+
+function nothing(): { stdout: Uint8Array; stderr: Uint8Array; files: Record<string, Uint8Array>; ms: number } {
+  return { stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms: 0 };
 }

@@ -6,22 +6,37 @@
 import { createBrowserPool } from '../../src/browser/browser-pool.ts';
 import { createWasmerBrowserRunner } from '../../src/browser/wasmer-browser.ts';
 import { sha256Hex } from '../../src/core/digest.ts';
-import { parsePack } from '../../src/core/pack.ts';
+import { parsePack, type Pack } from '../../src/core/pack.ts';
+import type { WasmProgram } from '../../src/core/run-request.ts';
+import { caseRequest } from '../../src/core/case-request.ts';
+import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import type { Runner } from '../../src/core/runner.ts';
 import { scoreCandidate } from '../../src/core/score.ts';
 import { describeVerdict } from '../../src/core/verdict.ts';
 import { selfChecks } from '../selfcheck/checks.ts';
 
-const runner = createWasmerBrowserRunner();
+/** Why the backend replaced its worker, in the order it did (see src/browser/wasmer-browser.ts). */
+const restarts: string[] = [];
+const runner = createWasmerBrowserRunner({ onRestart: (why) => restarts.push(why) });
 let shim: Runner | undefined;
 
-/** Every case of a target's pack through one runner, the oracle scored as a candidate: the cases that do not pass. */
-async function differing(target: string, through: Runner): Promise<{ cases: number; differing: string[] }> {
+/** A built target's pack and oracle, as the app fetches them. */
+async function loadPack(target: string): Promise<{ pack: Pack; oracle: WasmProgram }> {
   const parsed = parsePack(await (await fetch(`/packs/${target}/pack.json`)).json());
   if (parsed.kind !== 'ok') throw new Error(`pack of ${target}: ${parsed.message}`);
   const { pack } = parsed;
   const bytes = new Uint8Array(await (await fetch(`/packs/${target}/${pack.oracle.file}`)).arrayBuffer());
-  const report = await scoreCandidate({ pack, candidate: { id: sha256Hex(bytes), bytes }, runner: through });
+  return { pack, oracle: { id: sha256Hex(bytes), bytes } };
+}
+
+/** Every case of a target's pack through one runner, the oracle scored as a candidate: the cases that do not pass. */
+async function differing(
+  target: string,
+  through: Runner,
+  ids?: ReadonlySet<string>,
+): Promise<{ cases: number; differing: string[] }> {
+  const { pack, oracle } = await loadPack(target);
+  const report = await scoreCandidate({ pack, candidate: oracle, runner: through, ids });
   return {
     cases: report.cases.length,
     differing: report.cases
@@ -32,6 +47,50 @@ async function differing(target: string, through: Runner): Promise<{ cases: numb
 }
 
 const api = {
+  /**
+   * A page out of WebAssembly memory (a worker holds every memory Chromium will give) while the backend runs a few
+   * uuidparse cases: the SDK cannot instantiate the guest, the backend replaces its worker, the memories are freed
+   * when it does (the hog is terminated on restart), and the cases run again and pass.
+   */
+  async outOfWasmMemory(): Promise<{
+    held: number;
+    refused: string;
+    restarts: string[];
+    cases: number;
+    differing: string[];
+  }> {
+    const restarts: string[] = [];
+    let hog: Worker | undefined;
+    const own = createWasmerBrowserRunner({
+      onRestart(why) {
+        restarts.push(why);
+        hog?.terminate();
+      },
+    });
+    try {
+      const { pack, oracle } = await loadPack('uuidparse');
+      const ids = new Set(pack.visible.slice(0, 8).map((v) => v.case.id));
+      // Cancelled as soon as it is sent, the first run stops after the guest rewrite, before any process starts:
+      // the SDK and binaryen are up, and no worker of the SDK holds a memory it could collect to make room.
+      const cancel = new AbortController();
+      const first = own.run(caseRequest(oracle, 'uuidparse', pack.visible[0]!.case, DEFAULT_LIMITS), {
+        signal: cancel.signal,
+      });
+      cancel.abort();
+      const warm = await first;
+      if (warm.kind !== 'cancelled') throw new Error(`warm-up: ${warm.kind}`);
+      hog = new Worker(new URL('./wasm-memory-hog.ts', import.meta.url), { type: 'module' });
+      const full = await new Promise<{ held: number; refused: string }>((resolve) => {
+        hog?.addEventListener('message', (e: MessageEvent<{ held: number; refused: string }>) => resolve(e.data));
+      });
+      const after = await differing('uuidparse', own, ids);
+      return { ...full, restarts, ...after };
+    } finally {
+      hog?.terminate();
+      await own.close();
+    }
+  },
+
   /** Runs the self-check suite against the wasmer backend; returns failures by check name. */
   async selfCheck(): Promise<Record<string, string | null>> {
     const bytes = new Uint8Array(await (await fetch('/build/fixtures/probe.wasm')).arrayBuffer());
@@ -48,9 +107,13 @@ const api = {
     return out;
   },
   /** Parity in the browser: the target's every case through the shim pool and through wasmer, against its pack. */
-  async parity(
-    target: string,
-  ): Promise<{ cases: number; shim: string[]; wasmer: string[]; ms: { shim: number; wasmer: number } }> {
+  async parity(target: string): Promise<{
+    cases: number;
+    shim: string[];
+    wasmer: string[];
+    ms: { shim: number; wasmer: number };
+    restarts: number;
+  }> {
     shim ??= createBrowserPool();
     let t = performance.now();
     const viaShim = await differing(target, shim);
@@ -62,6 +125,7 @@ const api = {
       shim: viaShim.differing,
       wasmer: viaWasmer.differing,
       ms: { shim: shimMs, wasmer: performance.now() - t },
+      restarts: restarts.length,
     };
   },
 };

@@ -1,3 +1,5 @@
+import { isOutOfWasmMemory } from '../out-of-wasm-memory.ts';
+
 /**
  * The SDK reports a WebAssembly trap in the guest (unreachable, out-of-bounds access, stack exhaustion) not as an
  * exit status but as a rejected promise: a WasmerError `EXECUTION_ERROR` whose message carries the engine's
@@ -12,6 +14,8 @@ export function trapMessage(error: unknown): string | undefined {
   const match = /RuntimeError: (?:js: )?([^\n]+)/.exec(message);
   if (!match) return undefined;
   const trap = match[1] as string;
+  // No room for the guest's memory is the page's state, not the guest's outcome (the browser wrapper restarts).
+  if (isOutOfWasmMemory(trap)) return undefined;
   // Same wording as the shim for the common case of unbounded recursion.
   return /call stack/i.test(trap) ? 'stack overflow (unbounded recursion?)' : trap;
 }
