@@ -86,7 +86,14 @@ for (const id of listTargetIds()) {
 await shim.close();
 await wasmer.close();
 
-type Parity = { cases: number; shim: string[]; wasmer: string[]; ms: { shim: number; wasmer: number } };
+type Parity = {
+  cases: number;
+  shim: string[];
+  wasmer: string[];
+  ms: { shim: number; wasmer: number };
+  /** The wasmer worker's restarts in this page so far (out of WebAssembly memory; src/browser/wasmer-browser.ts). */
+  restarts: number;
+};
 const browserRows: Record<string, Parity> = {};
 const dev = await startDevServer();
 const browser = await launchChromium();
@@ -99,7 +106,9 @@ try {
       (id) => (window as unknown as { wasmerHarness: { parity(t: string): Promise<Parity> } }).wasmerHarness.parity(id),
       target,
     );
-  console.log('  in Debian Chromium (second pass of each; all cases, both backends in one page)');
+  console.log(
+    '  in Debian Chromium (second pass of each; all cases, both backends in one page; last column: wasmer worker restarts so far)',
+  );
   for (const id of Object.keys(rows)) {
     await parity(id);
     const r = await parity(id);
@@ -112,6 +121,7 @@ try {
       (r.ms.wasmer / r.cases).toFixed(3),
       `${(r.ms.wasmer / r.ms.shim).toFixed(1)}×`,
       `${r.cases - r.wasmer.length}/${r.cases}`,
+      String(r.restarts),
     ];
     console.log(`  ${id.padEnd(10)}${cells.map((c) => c.padStart(16)).join('')}`);
   }
