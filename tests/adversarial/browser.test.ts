@@ -5,18 +5,13 @@
  * logs nothing, while the same browser's page does reach it (so the attempts were real). Then the hostile C program,
  * uploaded as a prebuilt .wasm, floods and spins through the Tests tab while the page keeps answering.
  */
-import { join } from 'node:path';
 import type { Browser, Page, Worker } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
-import { buildApp, startPreviewServer } from '../app/preview.ts';
+import { sharedAppBuild, startPreviewServer } from '../app/preview.ts';
 import { hostileC } from './fixtures.ts';
 import { startProbeServer, type ProbeServer } from './probe-server.ts';
-
-/** Its own build folder: the app tests may be building theirs at the same time. */
-const OUT_DIR = join(buildDir, 'app-under-test-adversarial');
 
 /** What one attempt from inside the worker got, and the CSP violations the worker reported meanwhile. */
 type Escapes = { results: Record<string, string>; violations: string[] };
@@ -33,8 +28,7 @@ describe('hostile code in the app’s runner workers (Chromium, production build
   beforeAll(async () => {
     probe = await startProbeServer();
     hostileWasm = (await hostileC('hostile')).path;
-    await buildApp(OUT_DIR);
-    ({ server, url: base } = await startPreviewServer(OUT_DIR));
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

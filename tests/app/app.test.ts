@@ -14,7 +14,7 @@ import { parseWorkspaceJson } from '../../src/core/workspace-export.ts';
 import { buildDir, repoRoot } from '../../src/node/paths.ts';
 import { WORKER_ASSET_DIR, WORKER_CSP } from '../../scripts/vite-worker-csp-plugin.ts';
 import { launchChromium } from '../browser/chromium.ts';
-import { APP_BUILD_DIR, buildApp, startPreviewServer } from './preview.ts';
+import { APP_BUILD_DIR, sharedAppBuild, startPreviewServer } from './preview.ts';
 
 const SCREENSHOTS = join(buildDir, 'screenshots');
 const ORACLE_WASM = join(repoRoot, 'build/targets/uuidparse/oracle.wasm');
@@ -46,8 +46,7 @@ describe('the web app in Debian Chromium (production build)', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(INPUTS, { recursive: true });
-    await buildApp();
-    ({ server, url: base } = await startPreviewServer());
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     page = await context.newPage();

@@ -10,12 +10,10 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
-import { buildApp, startPreviewServer } from './preview.ts';
+import { sharedAppBuild, startPreviewServer } from './preview.ts';
 import { setEditorText } from './editor.ts';
 
 const SCREENSHOTS = join(buildDir, 'screenshots');
-/** Its own build folder: app.test.ts may be building into APP_BUILD_DIR at the same time. */
-const OUT_DIR = join(buildDir, 'app-under-test-c');
 
 /** Passes uuidparse's `nil` case (and not the JSON or raw ones): enough to see both verdicts. */
 const NIL_PRINTER = `#include <stdio.h>
@@ -49,8 +47,7 @@ describe('C candidates in Debian Chromium (production build)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await buildApp(OUT_DIR);
-    ({ server, url: base } = await startPreviewServer(OUT_DIR));
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.on('request', (r) => {

@@ -3,17 +3,12 @@
  * the workspace selector, the program builds on the page (sucrase), its runs go to the runner workers, which load
  * QuickJS only then, and the visible tests get their verdicts. Syntax errors land at file:line.
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
-import { buildApp, startPreviewServer } from './preview.ts';
+import { sharedAppBuild, startPreviewServer } from './preview.ts';
 import { setEditorText } from './editor.ts';
-
-/** Its own build folder: the other app tests may be building at the same time. */
-const OUT_DIR = join(buildDir, 'app-under-test-js');
 
 /** Passes uuidparse's `nil` case (and not the JSON or raw ones): enough to see both verdicts. */
 const NIL_PRINTER = `// prints every argument as a nil UUID
@@ -30,8 +25,7 @@ describe('JavaScript and TypeScript candidates in Debian Chromium (production bu
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildApp(OUT_DIR);
-    ({ server, url: base } = await startPreviewServer(OUT_DIR));
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -15,12 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir } from '../../src/node/paths.ts';
 import { PYODIDE_FILES, pyodidePackage, pyodideServedDir } from '../../scripts/vite-pyodide-plugin.ts';
 import { launchChromium, startDevServer } from '../browser/chromium.ts';
-import { buildApp, startPreviewServer } from './preview.ts';
+import { sharedAppBuild, startPreviewServer } from './preview.ts';
 import { setEditorText } from './editor.ts';
 
 const SCREENSHOTS = join(buildDir, 'screenshots');
-/** Its own build folder: the other app tests may be building at the same time. */
-const OUT_DIR = join(buildDir, 'app-under-test-py');
 
 /**
  * Passes uuidparse's `nil` case (and not the JSON or raw ones): enough to see both verdicts. It also fails any run
@@ -101,8 +99,7 @@ describe('Python candidates in Debian Chromium (production build)', () => {
     });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-    await buildApp(OUT_DIR);
-    ({ server, url: base } = await startPreviewServer(OUT_DIR));
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.on('request', (r) => requested.push(r.url()));

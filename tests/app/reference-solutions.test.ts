@@ -13,12 +13,10 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourcesDigest, type SourceFile } from '../../src/core/source-file.ts';
 import { workspaceToJson } from '../../src/core/workspace-export.ts';
-import { buildDir, repoRoot } from '../../src/node/paths.ts';
+import { repoRoot } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
-import { buildApp, startPreviewServer } from './preview.ts';
+import { sharedAppBuild, startPreviewServer } from './preview.ts';
 
-/** Its own build folder: the other app tests may be building at the same time. */
-const OUT_DIR = join(buildDir, 'app-under-test-solutions');
 const SOLUTIONS = join(repoRoot, 'tests/fixtures/solutions');
 const PACK = JSON.parse(readFileSync(join(repoRoot, 'build/targets/uuidparse/pack.json'), 'utf8')) as {
   visible: unknown[];
@@ -49,8 +47,7 @@ describe('the reference uuidparse solutions score 100% / 100% in the app (Debian
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildApp(OUT_DIR);
-    ({ server, url: base } = await startPreviewServer(OUT_DIR));
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -14,10 +14,8 @@ import { WORKER_CSP } from '../../scripts/vite-worker-csp-plugin.ts';
 import { WASMER_SDK_PATH } from '../../src/browser/wasmer-sdk-path.ts';
 import { buildDir, repoRoot } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
-import { buildApp, startPreviewServer } from './preview.ts';
+import { sharedAppBuild, startPreviewServer } from './preview.ts';
 
-/** Its own build folder: the other app tests may be building at the same time. */
-const OUT_DIR = join(buildDir, 'app-under-test-terminal');
 const SCREENSHOTS = join(buildDir, 'screenshots');
 /** sed's reference module, uploaded as a candidate to check the candidate path. */
 const SED_WASM = join(repoRoot, 'build/targets/sed/oracle.wasm');
@@ -44,8 +42,7 @@ describe('the interactive terminal in Debian Chromium (production build)', () =>
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await buildApp(OUT_DIR);
-    ({ server, url: base } = await startPreviewServer(OUT_DIR));
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

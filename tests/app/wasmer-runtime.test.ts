@@ -12,10 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WASMER_SDK_PATH } from '../../src/browser/wasmer-sdk-path.ts';
 import { buildDir, repoRoot } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
-import { buildApp, startPreviewServer } from './preview.ts';
+import { sharedAppBuild, startPreviewServer } from './preview.ts';
 
-/** Its own build folder: the other app tests may be building at the same time. */
-const OUT_DIR = join(buildDir, 'app-under-test-wasmer');
 const SCREENSHOTS = join(buildDir, 'screenshots');
 const ORACLE_WASM = join(repoRoot, 'build/targets/uuidparse/oracle.wasm');
 const UUID = '8c6e3fbc-4f5a-11ee-be56-0242ac120002';
@@ -35,8 +33,7 @@ describe('the runtime setting in Debian Chromium (production build)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await buildApp(OUT_DIR);
-    ({ server, url: base } = await startPreviewServer(OUT_DIR));
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
