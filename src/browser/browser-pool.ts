@@ -25,3 +25,11 @@ export function pagePool(): WorkerPool {
   pagePoolInstance ??= createBrowserPool();
   return pagePoolInstance;
 }
+
+/**
+ * Replaces the page pool's idle workers (if the page has a pool yet): for a page out of WebAssembly memory, whose
+ * idle runner workers may still hold their finished runs' memories (WorkerPool.releaseIdleWorkers). Returns how many.
+ */
+export function releaseIdlePageWorkers(): number {
+  return pagePoolInstance?.releaseIdleWorkers() ?? 0;
+}

@@ -4,6 +4,7 @@ import type { RunResult } from '../core/run-result.ts';
 import type { RunOptions, Runner } from '../core/runner.ts';
 import { isOutOfWasmMemory } from '../runtimes/out-of-wasm-memory.ts';
 import type { WasmerWorkerApi } from '../../workers/wasmer.worker.ts';
+import { releaseIdlePageWorkers } from './browser-pool.ts';
 import { WASMER_SDK_PATH } from './wasmer-sdk-path.ts';
 
 /**
@@ -32,12 +33,14 @@ interface Generation {
  * The SDK's workers drop each finished instance but collect it late, and Chromium counts every uncollected
  * WebAssembly memory of the page against one limit: after a few thousand runs under load, a new instance no longer
  * fits ("Out of memory: Cannot allocate Wasm memory") and the SDK gives up its whole worker pool. Only ending the
- * workers frees their memories at once, so the worker is then replaced and the runs it held run again in the new
- * one (≈1–2 s to load the SDK and rewrite the guest again, paid only when the page has run out). Runs are
+ * workers frees their memories at once, so the worker is then replaced (and the page pool's idle workers with it)
+ * and the runs it held run again in the new one (≈1–2 s to load the SDK and rewrite the guest again, paid only when the page has run out). Runs are
  * deterministic, so running one again gives the same bytes. Any other failure of the worker fails the runs it held
  * and replaces it for later runs, so one crash never leaves the backend dead.
  */
-export function createWasmerBrowserRunner(hooks: { onRestart?: (why: string) => void } = {}): Runner {
+export function createWasmerBrowserRunner(
+  hooks: { onRestart?: (why: string, releasedIdleWorkers: number) => void } = {},
+): Runner {
   let current = startGeneration();
   let restarts = 0;
   let nextId = 0;
@@ -46,9 +49,12 @@ export function createWasmerBrowserRunner(hooks: { onRestart?: (why: string) => 
     lost.retire(why);
     if (current !== lost) return;
     restarts++;
-    console.warn(`mirrorbox: wasmer worker restarted (${restarts}): ${why}`);
     current = startGeneration();
-    hooks.onRestart?.(why);
+    // The page's other workers count against the same limit: the shim pool's idle ones go too (CI once saw three
+    // fresh wasmer workers in a row fail to instantiate binaryen while the shim's idle workers held the memory).
+    const released = isOutOfWasmMemory(why) ? releaseIdlePageWorkers() : 0;
+    console.warn(`mirrorbox: wasmer worker restarted (${restarts}; ${released} idle runner workers replaced): ${why}`);
+    hooks.onRestart?.(why, released);
   };
   return {
     async run(request: RunRequest<Program>, options: RunOptions = {}): Promise<RunResult> {

@@ -152,6 +152,20 @@ export class WorkerPool implements Runner {
     };
   }
 
+  /**
+   * Replaces every idle worker with a fresh one, for a page that ran out of WebAssembly memory elsewhere: Chromium
+   * counts all of a page's workers' memories against one limit, and a worker that has gone idle may keep the
+   * memories of its finished runs uncollected for a long time. Ending it frees them at once; the cost is reloading
+   * modules (milliseconds) and script engines (seconds for Pyodide) in the new workers when they are next used.
+   * Running workers are left alone. Returns how many were replaced.
+   */
+  releaseIdleWorkers(): number {
+    if (this.closed) return 0;
+    const idle = this.idle.splice(0);
+    for (const slot of idle) this.idle.push(this.freshSlot(slot));
+    return idle.length;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const slot of this.idle.splice(0)) slot.worker.terminate();
@@ -171,6 +185,12 @@ export class WorkerPool implements Runner {
     const next = this.spare ?? this.startSlot();
     this.spare = this.startSlot();
     return next;
+  }
+
+  /** Like replaceSlot, without using or making a spare: nothing here suggests runaway programs. */
+  private freshSlot(slot: Slot): Slot {
+    slot.worker.terminate();
+    return this.startSlot();
   }
 
   private acquire(): Promise<Slot> {

@@ -3,7 +3,7 @@
  * own workers, plus binaryen for the guest rewrite) never loads into the default browser harness
  * (docs/runtimes-wasmer.md). Called through playwright's page.evaluate.
  */
-import { createBrowserPool } from '../../src/browser/browser-pool.ts';
+import { pagePool } from '../../src/browser/browser-pool.ts';
 import { createWasmerBrowserRunner } from '../../src/browser/wasmer-browser.ts';
 import { sha256Hex } from '../../src/core/digest.ts';
 import { parsePack, type Pack } from '../../src/core/pack.ts';
@@ -53,6 +53,8 @@ const api = {
    * when it does (the hog is terminated on restart), and the cases run again and pass.
    */
   async outOfWasmMemory(): Promise<{
+    released: number[];
+    poolSize: number;
     held: number;
     refused: string;
     restarts: string[];
@@ -60,16 +62,22 @@ const api = {
     differing: string[];
   }> {
     const restarts: string[] = [];
+    const released: number[] = [];
     let hog: Worker | undefined;
     const own = createWasmerBrowserRunner({
-      onRestart(why) {
+      onRestart(why, idle) {
         restarts.push(why);
+        released.push(idle);
         hog?.terminate();
       },
     });
     try {
       const { pack, oracle } = await loadPack('uuidparse');
       const ids = new Set(pack.visible.slice(0, 8).map((v) => v.case.id));
+      // The page's pool has run something, as in the app: its idle workers are released with the restart.
+      const pool = pagePool();
+      const onShim = await differing('uuidparse', pool, ids);
+      if (onShim.differing.length > 0) throw new Error(`on the shim: ${onShim.differing.join('; ')}`);
       // Cancelled as soon as it is sent, the first run stops after the guest rewrite, before any process starts:
       // the SDK and binaryen are up, and no worker of the SDK holds a memory it could collect to make room.
       const cancel = new AbortController();
@@ -84,7 +92,7 @@ const api = {
         hog?.addEventListener('message', (e: MessageEvent<{ held: number; refused: string }>) => resolve(e.data));
       });
       const after = await differing('uuidparse', own, ids);
-      return { ...full, restarts, ...after };
+      return { ...full, restarts, released, poolSize: pool.size, ...after };
     } finally {
       hog?.terminate();
       await own.close();
@@ -114,7 +122,8 @@ const api = {
     ms: { shim: number; wasmer: number };
     restarts: number;
   }> {
-    shim ??= createBrowserPool();
+    // The page's pool, as in the app: the one a wasmer restart releases the idle workers of.
+    shim ??= pagePool();
     let t = performance.now();
     const viaShim = await differing(target, shim);
     const shimMs = performance.now() - t;
