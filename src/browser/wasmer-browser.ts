@@ -23,6 +23,10 @@ interface Generation {
   retired: boolean;
   /** The worker reported an error: whatever it still holds will never answer. */
   failed: boolean;
+  /** Runs handed to it and not yet answered. */
+  inFlight: number;
+  /** Gets no new runs, and is retired once `inFlight` is 0 (see drain). */
+  draining: boolean;
 }
 
 /**
@@ -36,25 +40,48 @@ interface Generation {
  * workers frees their memories at once, so the worker is then replaced (and the page pool's idle workers with it)
  * and the runs it held run again in the new one (≈1–2 s to load the SDK and rewrite the guest again, paid only when the page has run out). Runs are
  * deterministic, so running one again gives the same bytes. Any other failure of the worker fails the runs it held
- * and replaces it for later runs, so one crash never leaves the backend dead.
+ * and replaces it for later runs, so one crash never leaves the backend dead; and a run that ended by timeout has
+ * its worker retired once idle (see drain), because the SDK cannot stop a guest that makes no system call.
  */
 export function createWasmerBrowserRunner(
   hooks: { onRestart?: (why: string, releasedIdleWorkers: number) => void } = {},
 ): Runner {
   let current = startGeneration();
+  /** Every generation not yet retired: the current one and any still draining. */
+  const live = new Set<Generation>([current]);
   let restarts = 0;
   let nextId = 0;
-  /** Replaces `lost` as the current generation (once, however many of its runs report it). */
-  const replace = (lost: Generation, why: string): void => {
-    lost.retire(why);
-    if (current !== lost) return;
+  /** Makes a new current generation in place of `old`, unless that was done already. */
+  const restart = (old: Generation, why: string, released = 0): void => {
+    if (current !== old) return;
     restarts++;
     current = startGeneration();
-    // The page's other workers count against the same limit: the shim pool's idle ones go too (CI once saw three
-    // fresh wasmer workers in a row fail to instantiate binaryen while the shim's idle workers held the memory).
-    const released = isOutOfWasmMemory(why) ? releaseIdlePageWorkers() : 0;
+    live.add(current);
     console.warn(`mirrorbox: wasmer worker restarted (${restarts}; ${released} idle runner workers replaced): ${why}`);
     hooks.onRestart?.(why, released);
+  };
+  /** Replaces `lost` at once (once, however many of its runs report it): its runs will never be answered. */
+  const replace = (lost: Generation, why: string): void => {
+    lost.retire(why);
+    live.delete(lost);
+    // The page's other workers count against the same limit: the shim pool's idle ones go too (CI once saw three
+    // fresh wasmer workers in a row fail to instantiate binaryen while the shim's idle workers held the memory).
+    restart(lost, why, current === lost && isOutOfWasmMemory(why) ? releaseIdlePageWorkers() : 0);
+  };
+  /**
+   * The SDK marks a timed-out or killed process as ended, but the thread running a guest that makes no system call
+   * cannot be interrupted: it spins on, a whole core, until its worker ends (measured: 5 CPU-seconds in the 5 s after
+   * one 300 ms timeout, 0 without it). So the generation takes no new runs and ends once the runs it holds are done.
+   */
+  const drain = (generation: Generation, why: string): void => {
+    restart(generation, why);
+    generation.draining = true;
+    settle(generation);
+  };
+  const settle = (generation: Generation): void => {
+    if (!generation.draining || generation.inFlight > 0 || generation.retired) return;
+    generation.retire('drained');
+    live.delete(generation);
   };
   return {
     async run(request: RunRequest<Program>, options: RunOptions = {}): Promise<RunResult> {
@@ -63,8 +90,10 @@ export function createWasmerBrowserRunner(
         const id = nextId++;
         const onAbort = (): void => void generation.api.cancel(id);
         options.signal?.addEventListener('abort', onAbort, { once: true });
+        let result: RunResult;
+        generation.inFlight++;
         try {
-          return await Promise.race([generation.api.run(id, request), generation.lost]);
+          result = await Promise.race([generation.api.run(id, request), generation.lost]);
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
           const exhausted = isOutOfWasmMemory(message);
@@ -75,13 +104,20 @@ export function createWasmerBrowserRunner(
           throw e;
         } finally {
           options.signal?.removeEventListener('abort', onAbort);
+          generation.inFlight--;
+          settle(generation);
         }
+        // A cancelled run that never started (ms 0) left nothing running.
+        if (result.kind === 'timeout' || (result.kind === 'cancelled' && result.ms > 0))
+          drain(generation, `a run ended by ${result.kind} may still be running in the SDK`);
+        return result;
       }
     },
     async close(): Promise<void> {
-      const last = current;
-      await last.api.close().catch(() => undefined);
-      last.retire('closed');
+      const generations = [...live];
+      live.clear();
+      await Promise.all(generations.map((g) => g.api.close().catch(() => undefined)));
+      for (const generation of generations) generation.retire('closed');
     },
   };
 }
@@ -99,6 +135,8 @@ function startGeneration(): Generation {
     lost,
     retired: false,
     failed: false,
+    inFlight: 0,
+    draining: false,
     retire(why) {
       if (generation.retired) return;
       generation.retired = true;

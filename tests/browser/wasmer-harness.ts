@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import type { Runner } from '../../src/core/runner.ts';
 import { scoreCandidate } from '../../src/core/score.ts';
 import { describeVerdict } from '../../src/core/verdict.ts';
-import { selfChecks } from '../selfcheck/checks.ts';
+import { probeRequest, selfChecks } from '../selfcheck/checks.ts';
 
 /** Why the backend replaced its worker, in the order it did (see src/browser/wasmer-browser.ts). */
 const restarts: string[] = [];
@@ -47,6 +47,24 @@ async function differing(
 }
 
 const api = {
+  /**
+   * A guest spinning without system calls, past its limit: a timeout, after which the backend's worker is replaced
+   * (the SDK cannot stop that thread), and the next run works.
+   */
+  async endlessLoop(): Promise<{ first: string; restarts: string[]; next: string }> {
+    const restarts: string[] = [];
+    const own = createWasmerBrowserRunner({ onRestart: (why) => restarts.push(why) });
+    try {
+      const bytes = new Uint8Array(await (await fetch('/build/fixtures/probe.wasm')).arrayBuffer());
+      const probe = { id: sha256Hex(bytes), bytes };
+      const first = await own.run(probeRequest(probe, ['spin'], {}, { wallMs: 300 }));
+      const next = await own.run(probeRequest(probe, ['exit', '3']));
+      return { first: first.kind, restarts, next: `${next.kind} ${'code' in next ? next.code : ''}` };
+    } finally {
+      await own.close();
+    }
+  },
+
   /**
    * A page out of WebAssembly memory (a worker holds every memory Chromium will give) while the backend runs a few
    * uuidparse cases: the SDK cannot instantiate the guest, the backend replaces its worker, the memories are freed

@@ -7,6 +7,7 @@ import { selfChecks } from '../selfcheck/checks.ts';
 import { launchChromium, startDevServer } from './chromium.ts';
 
 type WasmerHarness = {
+  endlessLoop(): Promise<{ first: string; restarts: string[]; next: string }>;
   selfCheck(): Promise<Record<string, string | null>>;
   outOfWasmMemory(): Promise<{
     released: number[];
@@ -55,6 +56,19 @@ describe('in Debian Chromium: the @wasmer/sdk backend', () => {
     expect(Object.keys(results)).toEqual(selfChecks.map((c) => c.name));
     expect(Object.entries(results).filter(([, failure]) => failure !== null)).toEqual([]);
   });
+
+  // The SDK marks a timed-out process as ended, but cannot stop a thread that makes no system call: without the
+  // restart, a core stays busy until the page closes (docs/runtimes-wasmer.md).
+  it(
+    'replaces its worker after a guest that spins past its limit, and the next run works',
+    { timeout: 240_000 },
+    async () => {
+      const r = await page.evaluate(() =>
+        (window as unknown as { wasmerHarness: WasmerHarness }).wasmerHarness.endlessLoop(),
+      );
+      expect(r).toEqual({ first: 'timeout', restarts: [expect.stringMatching(/ended by timeout/)], next: 'exited 3' });
+    },
+  );
 
   // What made the Chromium parity flaky: after thousands of runs the SDK's workers hold so many uncollected
   // WebAssembly memories that a new instance does not fit, and the SDK gives up its whole pool. Made to happen at

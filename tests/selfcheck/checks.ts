@@ -17,7 +17,7 @@ export interface SelfCheck {
 
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
-function request(
+export function probeRequest(
   probe: WasmProgram,
   args: string[],
   extra: Partial<RunRequest> = {},
@@ -51,32 +51,32 @@ export const selfChecks: SelfCheck[] = [
     async run(runner, probe) {
       const all = new Uint8Array(256 * 64);
       for (let i = 0; i < all.length; i++) all[i] = (i * 7 + (i >> 8)) & 0xff;
-      return expectExit(await runner.run(request(probe, ['cat'], { stdin: all })), 0, all);
+      return expectExit(await runner.run(probeRequest(probe, ['cat'], { stdin: all })), 0, all);
     },
   },
   {
     name: 'empty stdin gives empty output',
     async run(runner, probe) {
-      return expectExit(await runner.run(request(probe, ['cat'])), 0, new Uint8Array(), '');
+      return expectExit(await runner.run(probeRequest(probe, ['cat'])), 0, new Uint8Array(), '');
     },
   },
   {
     name: 'CRLF and a missing final newline are kept',
     async run(runner, probe) {
       const input = 'one\r\ntwo\r\n\r\nthree';
-      return expectExit(await runner.run(request(probe, ['cat'], { stdin: utf8Bytes(input) })), 0, input);
+      return expectExit(await runner.run(probeRequest(probe, ['cat'], { stdin: utf8Bytes(input) })), 0, input);
     },
   },
   {
     name: 'non-zero exit code and stderr come back',
     async run(runner, probe) {
-      return expectExit(await runner.run(request(probe, ['exit', '42'])), 42, '', 'probe: exiting with 42\n');
+      return expectExit(await runner.run(probeRequest(probe, ['exit', '42'])), 42, '', 'probe: exiting with 42\n');
     },
   },
   {
     name: 'a trap is a trap result with the documented exit code',
     async run(runner, probe) {
-      const r = await runner.run(request(probe, ['trap']));
+      const r = await runner.run(probeRequest(probe, ['trap']));
       if (r.kind !== 'trap') return `expected trap, got ${r.kind}`;
       return r.code === TRAP_EXIT_CODE ? undefined : `trap exit code ${r.code}, expected ${TRAP_EXIT_CODE}`;
     },
@@ -84,16 +84,16 @@ export const selfChecks: SelfCheck[] = [
   {
     name: 'an endless loop stops at its wall-time limit and the runner keeps working',
     async run(runner, probe) {
-      const r = await runner.run(request(probe, ['spin'], {}, { wallMs: 300 }));
+      const r = await runner.run(probeRequest(probe, ['spin'], {}, { wallMs: 300 }));
       if (r.kind !== 'timeout') return `expected timeout, got ${r.kind}`;
       if (r.limitMs !== 300) return `timeout reports ${r.limitMs} ms, expected 300`;
-      return expectExit(await runner.run(request(probe, ['exit', '0'])), 0);
+      return expectExit(await runner.run(probeRequest(probe, ['exit', '0'])), 0);
     },
   },
   {
     name: 'an output flood stops at the output cap with the output so far',
     async run(runner, probe) {
-      const r = await runner.run(request(probe, ['flood'], {}, { outputBytes: 100_000 }));
+      const r = await runner.run(probeRequest(probe, ['flood'], {}, { outputBytes: 100_000 }));
       if (r.kind !== 'output-limit') return `expected output-limit, got ${r.kind}`;
       if (r.stream !== 'stdout') return `flood reported on ${r.stream}`;
       if (r.stdout.length !== 100_000) return `kept ${r.stdout.length} bytes of stdout, expected exactly the cap`;
@@ -103,10 +103,10 @@ export const selfChecks: SelfCheck[] = [
   {
     name: 'memory beyond the limit is a memory-limit result',
     async run(runner, probe) {
-      const r = await runner.run(request(probe, ['alloc', '200'], {}, { memoryBytes: 64 * 1024 * 1024 }));
+      const r = await runner.run(probeRequest(probe, ['alloc', '200'], {}, { memoryBytes: 64 * 1024 * 1024 }));
       if (r.kind !== 'memory-limit') return `expected memory-limit, got ${r.kind}`;
       return expectExit(
-        await runner.run(request(probe, ['alloc', '8'], {}, { memoryBytes: 64 * 1024 * 1024 })),
+        await runner.run(probeRequest(probe, ['alloc', '8'], {}, { memoryBytes: 64 * 1024 * 1024 })),
         0,
         'allocated 8 MiB\n',
       );
@@ -117,14 +117,14 @@ export const selfChecks: SelfCheck[] = [
     async run(runner, probe) {
       const args = ['héllo', '✓✓✓✓✓✓✓✓✓✓', '日本語', '', '🙂 space'];
       const want = ['probe', 'args', ...args].map((a, i) => `${i}:${utf8Bytes(a).length}:${a}\n`).join('');
-      return expectExit(await runner.run(request(probe, ['args', ...args])), 0, want);
+      return expectExit(await runner.run(probeRequest(probe, ['args', ...args])), 0, want);
     },
   },
   {
     name: 'files go in, and created or changed files come out',
     async run(runner, probe) {
       const files = { 'in.txt': utf8Bytes('abc\nxyz'), 'sub/note.txt': utf8Bytes('nested ok\n') };
-      const r = await runner.run(request(probe, ['files'], { files }));
+      const r = await runner.run(probeRequest(probe, ['files'], { files }));
       const bad = expectExit(r, 0, 'nested:nested ok\n');
       if (bad || r.kind !== 'exited') return bad;
       const names = Object.keys(r.files);
@@ -136,7 +136,7 @@ export const selfChecks: SelfCheck[] = [
     name: 'a missing input file is the program’s own error, not the runner’s',
     async run(runner, probe) {
       return expectExit(
-        await runner.run(request(probe, ['files'])),
+        await runner.run(probeRequest(probe, ['files'])),
         2,
         '',
         'probe: in.txt: No such file or directory\n',
@@ -147,7 +147,7 @@ export const selfChecks: SelfCheck[] = [
     name: 'readlink says "not a link" for files and "no such file" for missing ones',
     async run(runner, probe) {
       const r = await runner.run(
-        request(probe, ['readlink', 'in.txt', 'missing'], { files: { 'in.txt': utf8Bytes('x') } }),
+        probeRequest(probe, ['readlink', 'in.txt', 'missing'], { files: { 'in.txt': utf8Bytes('x') } }),
       );
       return expectExit(r, 0, 'in.txt: -1 Invalid argument\nmissing: -1 No such file or directory\n');
     },
@@ -155,7 +155,7 @@ export const selfChecks: SelfCheck[] = [
   {
     name: 'stdout, stderr and stdin are pipes, not terminals',
     async run(runner, probe) {
-      return expectExit(await runner.run(request(probe, ['isatty'])), 0, '0 0 0\n');
+      return expectExit(await runner.run(probeRequest(probe, ['isatty'])), 0, '0 0 0\n');
     },
   },
   {
@@ -164,13 +164,13 @@ export const selfChecks: SelfCheck[] = [
       const want = Object.entries(contractEnv())
         .map(([k, v]) => `${k}=${v}\n`)
         .join('');
-      return expectExit(await runner.run(request(probe, ['env'])), 0, want);
+      return expectExit(await runner.run(probeRequest(probe, ['env'])), 0, want);
     },
   },
   {
     name: 'clocks start at the pinned instant, advance per read, and sleep is virtual',
     async run(runner, probe) {
-      const r = await runner.run(request(probe, ['clock'], { clockNs: instantToNs('2030-06-15T12:00:00Z') }));
+      const r = await runner.run(probeRequest(probe, ['clock'], { clockNs: instantToNs('2030-06-15T12:00:00Z') }));
       return expectExit(
         r,
         0,
@@ -182,9 +182,9 @@ export const selfChecks: SelfCheck[] = [
   {
     name: 'random bytes follow the seed',
     async run(runner, probe) {
-      const a = await runner.run(request(probe, ['random'], { seed: 7 }));
-      const b = await runner.run(request(probe, ['random'], { seed: 7 }));
-      const c = await runner.run(request(probe, ['random'], { seed: 8 }));
+      const a = await runner.run(probeRequest(probe, ['random'], { seed: 7 }));
+      const b = await runner.run(probeRequest(probe, ['random'], { seed: 7 }));
+      const c = await runner.run(probeRequest(probe, ['random'], { seed: 8 }));
       if (a.kind !== 'exited' || b.kind !== 'exited' || c.kind !== 'exited') return 'random mode did not exit';
       if (!bytesEqual(a.stdout, b.stdout)) return 'same seed gave different bytes';
       return bytesEqual(a.stdout, c.stdout) ? 'different seeds gave the same bytes' : undefined;
@@ -194,7 +194,7 @@ export const selfChecks: SelfCheck[] = [
     name: 'bytes that are not WebAssembly are an invalid-module result',
     async run(runner) {
       const bytes = utf8Bytes('#!/bin/sh\necho not wasm\n');
-      const r = await runner.run(request({ id: 'not-wasm', bytes }, []));
+      const r = await runner.run(probeRequest({ id: 'not-wasm', bytes }, []));
       return r.kind === 'invalid-module' ? undefined : `expected invalid-module, got ${r.kind}`;
     },
   },
@@ -203,7 +203,7 @@ export const selfChecks: SelfCheck[] = [
     async run(runner) {
       // The smallest valid module: header only, no exports.
       const bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-      const r = await runner.run(request({ id: 'empty-module', bytes }, []));
+      const r = await runner.run(probeRequest({ id: 'empty-module', bytes }, []));
       if (r.kind !== 'invalid-module') return `expected invalid-module, got ${r.kind}`;
       return r.message.includes('_start') ? undefined : `message does not name _start: ${r.message}`;
     },
@@ -211,7 +211,7 @@ export const selfChecks: SelfCheck[] = [
   {
     name: 'the same request gives the same bytes every time',
     async run(runner, probe) {
-      const req = request(probe, ['clock']);
+      const req = probeRequest(probe, ['clock']);
       const outs = await Promise.all([1, 2, 3, 4].map(() => runner.run(req)));
       const first = outs[0];
       if (!first || first.kind !== 'exited') return 'clock mode did not exit';
