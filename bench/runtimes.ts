@@ -17,6 +17,8 @@ import { buildDir } from '../src/node/paths.ts';
 import { listTargetIds, loadBuiltTarget, type BuiltTarget } from '../src/node/target-store.ts';
 import { createWasmerNodeRunner } from '../src/node/wasmer-node.ts';
 import { launchChromium, startDevServer } from '../tests/browser/chromium.ts';
+import { callHarness, openHarness } from '../tests/browser/wasmer-harness-client.ts';
+import type { WasmerHarness } from '../tests/browser/wasmer-harness.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -86,26 +88,14 @@ for (const id of listTargetIds()) {
 await shim.close();
 await wasmer.close();
 
-type Parity = {
-  cases: number;
-  shim: string[];
-  wasmer: string[];
-  ms: { shim: number; wasmer: number };
-  /** The wasmer worker's restarts in this page so far (out of WebAssembly memory; src/browser/wasmer-browser.ts). */
-  restarts: number;
-};
+type Parity = Awaited<ReturnType<WasmerHarness['parity']>>;
 const browserRows: Record<string, Parity> = {};
 const dev = await startDevServer();
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  await page.goto(`${dev.url}/tests/browser/wasmer-harness.html`);
-  await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'ready');
-  const parity = (target: string): Promise<Parity> =>
-    page.evaluate(
-      (id) => (window as unknown as { wasmerHarness: { parity(t: string): Promise<Parity> } }).wasmerHarness.parity(id),
-      target,
-    );
+  await openHarness(page, dev.url);
+  const parity = (target: string): Promise<Parity> => callHarness(page, 'parity', target);
   console.log(
     '  in Debian Chromium (second pass of each; all cases, both backends in one page; last column: wasmer worker restarts so far)',
   );

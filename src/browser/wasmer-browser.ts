@@ -1,6 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { Program, RunRequest } from '../core/run-request.ts';
-import type { RunResult } from '../core/run-result.ts';
+import { noOutput, type RunResult } from '../core/run-result.ts';
 import type { RunOptions, Runner } from '../core/runner.ts';
 import { isOutOfWasmMemory } from '../runtimes/out-of-wasm-memory.ts';
 import type { WasmerWorkerApi } from '../../workers/wasmer.worker.ts';
@@ -38,8 +38,8 @@ interface Generation {
  * WebAssembly memory of the page against one limit: after a few thousand runs under load, a new instance no longer
  * fits ("Out of memory: Cannot allocate Wasm memory") and the SDK gives up its whole worker pool. Only ending the
  * workers frees their memories at once, so the worker is then replaced (and the page pool's idle workers with it)
- * and the runs it held run again in the new one (≈1–2 s to load the SDK and rewrite the guest again, paid only when the page has run out). Runs are
- * deterministic, so running one again gives the same bytes. Any other failure of the worker fails the runs it held
+ * and the runs it held run again in the new one (≈1–2 s to load the SDK and rewrite the guest again, paid only when
+ * the page has run out). Runs are deterministic, so running one again gives the same bytes. Any other failure of the worker fails the runs it held
  * and replaces it for later runs, so one crash never leaves the backend dead; and a run that ended by timeout has
  * its worker retired once idle (see drain), because the SDK cannot stop a guest that makes no system call.
  */
@@ -51,22 +51,27 @@ export function createWasmerBrowserRunner(
   const live = new Set<Generation>([current]);
   let restarts = 0;
   let nextId = 0;
+  /** Ends a generation for good: its worker, and every SDK worker under it, goes. */
+  const end = (generation: Generation, why: string): void => {
+    generation.retire(why);
+    live.delete(generation);
+  };
   /** Makes a new current generation in place of `old`, unless that was done already. */
-  const restart = (old: Generation, why: string, released = 0): void => {
+  const restart = (old: Generation, why: string): void => {
     if (current !== old) return;
     restarts++;
     current = startGeneration();
     live.add(current);
+    // The page's other workers count against the same limit: the shim pool's idle ones go too (CI once saw three
+    // fresh wasmer workers in a row fail to instantiate binaryen while the shim's idle workers held the memory).
+    const released = isOutOfWasmMemory(why) ? releaseIdlePageWorkers() : 0;
     console.warn(`mirrorbox: wasmer worker restarted (${restarts}; ${released} idle runner workers replaced): ${why}`);
     hooks.onRestart?.(why, released);
   };
-  /** Replaces `lost` at once (once, however many of its runs report it): its runs will never be answered. */
+  /** Replaces `lost` at once (however many of its runs report it): its runs will never be answered. */
   const replace = (lost: Generation, why: string): void => {
-    lost.retire(why);
-    live.delete(lost);
-    // The page's other workers count against the same limit: the shim pool's idle ones go too (CI once saw three
-    // fresh wasmer workers in a row fail to instantiate binaryen while the shim's idle workers held the memory).
-    restart(lost, why, current === lost && isOutOfWasmMemory(why) ? releaseIdlePageWorkers() : 0);
+    end(lost, why);
+    restart(lost, why);
   };
   /**
    * The SDK marks a timed-out or killed process as ended, but the thread running a guest that makes no system call
@@ -79,9 +84,7 @@ export function createWasmerBrowserRunner(
     settle(generation);
   };
   const settle = (generation: Generation): void => {
-    if (!generation.draining || generation.inFlight > 0 || generation.retired) return;
-    generation.retire('drained');
-    live.delete(generation);
+    if (generation.draining && generation.inFlight === 0 && !generation.retired) end(generation, 'drained');
   };
   return {
     async run(request: RunRequest<Program>, options: RunOptions = {}): Promise<RunResult> {
@@ -99,7 +102,7 @@ export function createWasmerBrowserRunner(
           const exhausted = isOutOfWasmMemory(message);
           // Runs that were queued in a worker retired for want of memory carry its message too, and run again.
           if (exhausted || generation.failed) replace(generation, message);
-          if (options.signal?.aborted) return { kind: 'cancelled', ...nothing() };
+          if (options.signal?.aborted) return { kind: 'cancelled', ...noOutput(0) };
           if (exhausted && attempt < ATTEMPTS) continue;
           throw e;
         } finally {
@@ -153,8 +156,4 @@ function startGeneration(): Generation {
     { once: true },
   );
   return generation;
-}
-
-function nothing(): { stdout: Uint8Array; stderr: Uint8Array; files: Record<string, Uint8Array>; ms: number } {
-  return { stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms: 0 };
 }

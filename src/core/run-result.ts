@@ -21,6 +21,11 @@ export interface Captured {
   ms: number;
 }
 
+/** What a run that was stopped before it wrote anything (or whose output was lost) leaves behind. */
+export function noOutput(ms: number): Captured {
+  return { stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms };
+}
+
 export type RunResultKind = RunResult['kind'];
 
 /** True when the run was stopped by one of its limits rather than ending on its own. */

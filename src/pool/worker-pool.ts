@@ -1,6 +1,7 @@
 import { wrap, type Endpoint, type Remote } from 'comlink';
 import type { Program, RunRequest } from '../core/run-request.ts';
-import type { RunResult } from '../core/run-result.ts';
+import { TRAP_EXIT_CODE } from '../core/environment.ts';
+import { noOutput, type RunResult } from '../core/run-result.ts';
 import type { RunOptions, Runner } from '../core/runner.ts';
 import { ModuleCache } from '../runtimes/shim/module-cache.ts';
 import { notReady } from '../runtimes/shim/not-ready.ts';
@@ -81,22 +82,22 @@ export class WorkerPool implements Runner {
     try {
       if (options.signal?.aborted) return stopped('cancelled', request, 0);
       const started = performance.now();
+      /** A set-up step's failure as the run's result; undefined when the step went through. */
+      const failedSetUp = async (step: Promise<string | undefined>): Promise<RunResult | undefined> => {
+        const outcome = await unlessDead(slot, step, options.signal);
+        if (outcome.kind === 'done')
+          return outcome.value === undefined ? undefined : { kind: 'invalid-module', message: outcome.value, ms: 0 };
+        replace = true;
+        return outcome.kind === 'aborted' ? stopped('cancelled', request, 0) : workerDied(outcome, 0);
+      };
       if (!slot.loaded.has(key)) {
-        const loading = await unlessDead(slot, job.load(slot.api), options.signal);
-        if (loading.kind !== 'done') {
-          replace = true;
-          return loading.kind === 'aborted' ? stopped('cancelled', request, 0) : workerDied(loading, 0);
-        }
-        if (loading.value !== undefined) return { kind: 'invalid-module', message: loading.value, ms: 0 };
+        const failed = await failedSetUp(job.load(slot.api));
+        if (failed) return failed;
         slot.loaded.add(key);
       }
       if (job.settle) {
-        const settling = await unlessDead(slot, job.settle(slot.api), options.signal);
-        if (settling.kind !== 'done') {
-          replace = true;
-          return settling.kind === 'aborted' ? stopped('cancelled', request, 0) : workerDied(settling, 0);
-        }
-        if (settling.value !== undefined) return { kind: 'invalid-module', message: settling.value, ms: 0 };
+        const failed = await failedSetUp(job.settle(slot.api));
+        if (failed) return failed;
       }
       const { program: _program, ...input } = request;
       const outcome = await race(
@@ -237,17 +238,13 @@ function race(slot: Slot, run: Promise<RunResult>, ms: number, signal: AbortSign
   });
 }
 
+type SetUpOutcome<T> = { kind: 'done'; value: T } | { kind: 'aborted' } | { kind: 'crashed'; message: string };
+
 /** A worker's set-up step, unless the worker dies, the run is cancelled or the step never answers (a hung worker). */
-function unlessDead<T>(
-  slot: Slot,
-  step: Promise<T>,
-  signal: AbortSignal | undefined,
-): Promise<{ kind: 'done'; value: T } | { kind: 'aborted' } | { kind: 'crashed'; message: string }> {
+function unlessDead<T>(slot: Slot, step: Promise<T>, signal: AbortSignal | undefined): Promise<SetUpOutcome<T>> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (
-      outcome: { kind: 'done'; value: T } | { kind: 'aborted' } | { kind: 'crashed'; message: string },
-    ): void => {
+    const finish = (outcome: SetUpOutcome<T>): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -275,16 +272,12 @@ const SETUP_LIMIT_MS = 120_000;
 function workerDied(outcome: { message: string }, ms: number): RunResult {
   return {
     kind: 'trap',
-    code: 134,
+    code: TRAP_EXIT_CODE,
     message: `the worker running the program died: ${outcome.message}`,
-    stdout: new Uint8Array(),
-    stderr: new Uint8Array(),
-    files: {},
-    ms,
+    ...noOutput(ms),
   };
 }
 
 function stopped(kind: 'timeout' | 'cancelled', request: RunRequest<Program>, ms: number): RunResult {
-  const base = { stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms };
-  return kind === 'timeout' ? { kind, limitMs: request.limits.wallMs, ...base } : { kind, ...base };
+  return kind === 'timeout' ? { kind, limitMs: request.limits.wallMs, ...noOutput(ms) } : { kind, ...noOutput(ms) };
 }

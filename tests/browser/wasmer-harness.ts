@@ -18,7 +18,12 @@ import { probeRequest, selfChecks } from '../selfcheck/checks.ts';
 /** Why the backend replaced its worker, in the order it did (see src/browser/wasmer-browser.ts). */
 const restarts: string[] = [];
 const runner = createWasmerBrowserRunner({ onRestart: (why) => restarts.push(why) });
-let shim: Runner | undefined;
+
+/** The self-check probe (tests/fixtures/probe.c), as built for the harness pages. */
+async function loadProbe(): Promise<WasmProgram> {
+  const bytes = new Uint8Array(await (await fetch('/build/fixtures/probe.wasm')).arrayBuffer());
+  return { id: sha256Hex(bytes), bytes };
+}
 
 /** A built target's pack and oracle, as the app fetches them. */
 async function loadPack(target: string): Promise<{ pack: Pack; oracle: WasmProgram }> {
@@ -31,11 +36,10 @@ async function loadPack(target: string): Promise<{ pack: Pack; oracle: WasmProgr
 
 /** Every case of a target's pack through one runner, the oracle scored as a candidate: the cases that do not pass. */
 async function differing(
-  target: string,
+  { pack, oracle }: { pack: Pack; oracle: WasmProgram },
   through: Runner,
   ids?: ReadonlySet<string>,
 ): Promise<{ cases: number; differing: string[] }> {
-  const { pack, oracle } = await loadPack(target);
   const report = await scoreCandidate({ pack, candidate: oracle, runner: through, ids });
   return {
     cases: report.cases.length,
@@ -51,12 +55,11 @@ const api = {
    * A guest spinning without system calls, past its limit: a timeout, after which the backend's worker is replaced
    * (the SDK cannot stop that thread), and the next run works.
    */
-  async endlessLoop(): Promise<{ first: string; restarts: string[]; next: string }> {
+  async endlessLoop() {
     const restarts: string[] = [];
     const own = createWasmerBrowserRunner({ onRestart: (why) => restarts.push(why) });
     try {
-      const bytes = new Uint8Array(await (await fetch('/build/fixtures/probe.wasm')).arrayBuffer());
-      const probe = { id: sha256Hex(bytes), bytes };
+      const probe = await loadProbe();
       const first = await own.run(probeRequest(probe, ['spin'], {}, { wallMs: 300 }));
       const next = await own.run(probeRequest(probe, ['exit', '3']));
       return { first: first.kind, restarts, next: `${next.kind} ${'code' in next ? next.code : ''}` };
@@ -70,15 +73,7 @@ const api = {
    * uuidparse cases: the SDK cannot instantiate the guest, the backend replaces its worker, the memories are freed
    * when it does (the hog is terminated on restart), and the cases run again and pass.
    */
-  async outOfWasmMemory(): Promise<{
-    released: number[];
-    poolSize: number;
-    held: number;
-    refused: string;
-    restarts: string[];
-    cases: number;
-    differing: string[];
-  }> {
+  async outOfWasmMemory() {
     const restarts: string[] = [];
     const released: number[] = [];
     let hog: Worker | undefined;
@@ -90,11 +85,12 @@ const api = {
       },
     });
     try {
-      const { pack, oracle } = await loadPack('uuidparse');
+      const uuidparse = await loadPack('uuidparse');
+      const { pack, oracle } = uuidparse;
       const ids = new Set(pack.visible.slice(0, 8).map((v) => v.case.id));
       // The page's pool has run something, as in the app: its idle workers are released with the restart.
       const pool = pagePool();
-      const onShim = await differing('uuidparse', pool, ids);
+      const onShim = await differing(uuidparse, pool, ids);
       if (onShim.differing.length > 0) throw new Error(`on the shim: ${onShim.differing.join('; ')}`);
       // Cancelled as soon as it is sent, the first run stops after the guest rewrite, before any process starts:
       // the SDK and binaryen are up, and no worker of the SDK holds a memory it could collect to make room.
@@ -109,7 +105,7 @@ const api = {
       const full = await new Promise<{ held: number; refused: string }>((resolve) => {
         hog?.addEventListener('message', (e: MessageEvent<{ held: number; refused: string }>) => resolve(e.data));
       });
-      const after = await differing('uuidparse', own, ids);
+      const after = await differing(uuidparse, own, ids);
       return { ...full, restarts, released, poolSize: pool.size, ...after };
     } finally {
       hog?.terminate();
@@ -119,8 +115,7 @@ const api = {
 
   /** Runs the self-check suite against the wasmer backend; returns failures by check name. */
   async selfCheck(): Promise<Record<string, string | null>> {
-    const bytes = new Uint8Array(await (await fetch('/build/fixtures/probe.wasm')).arrayBuffer());
-    const probe = { id: sha256Hex(bytes), bytes };
+    const probe = await loadProbe();
     const out: Record<string, string | null> = {};
     for (const check of selfChecks) {
       try {
@@ -133,20 +128,14 @@ const api = {
     return out;
   },
   /** Parity in the browser: the target's every case through the shim pool and through wasmer, against its pack. */
-  async parity(target: string): Promise<{
-    cases: number;
-    shim: string[];
-    wasmer: string[];
-    ms: { shim: number; wasmer: number };
-    restarts: number;
-  }> {
+  async parity(target: string) {
+    const loaded = await loadPack(target);
     // The page's pool, as in the app: the one a wasmer restart releases the idle workers of.
-    shim ??= pagePool();
     let t = performance.now();
-    const viaShim = await differing(target, shim);
+    const viaShim = await differing(loaded, pagePool());
     const shimMs = performance.now() - t;
     t = performance.now();
-    const viaWasmer = await differing(target, runner);
+    const viaWasmer = await differing(loaded, runner);
     return {
       cases: viaShim.cases,
       shim: viaShim.differing,
@@ -157,5 +146,8 @@ const api = {
   },
 };
 
-(window as unknown as { wasmerHarness: typeof api }).wasmerHarness = api;
+/** What the tests and benchmarks call through page.evaluate (imported as a type only: this file runs in the page). */
+export type WasmerHarness = typeof api;
+
+(window as unknown as { wasmerHarness: WasmerHarness }).wasmerHarness = api;
 (document.querySelector('#state') as HTMLElement).textContent = 'ready';

@@ -5,42 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTargetIds } from '../../src/node/target-store.ts';
 import { selfChecks } from '../selfcheck/checks.ts';
 import { launchChromium, startDevServer } from './chromium.ts';
-
-type WasmerHarness = {
-  endlessLoop(): Promise<{ first: string; restarts: string[]; next: string }>;
-  selfCheck(): Promise<Record<string, string | null>>;
-  outOfWasmMemory(): Promise<{
-    released: number[];
-    poolSize: number;
-    held: number;
-    refused: string;
-    restarts: string[];
-    cases: number;
-    differing: string[];
-  }>;
-  parity(target: string): Promise<{
-    cases: number;
-    shim: string[];
-    wasmer: string[];
-    ms: { shim: number; wasmer: number };
-    restarts: number;
-  }>;
-};
+import { callHarness, openHarness } from './wasmer-harness-client.ts';
+import type { WasmerHarness } from './wasmer-harness.ts';
 
 describe('in Debian Chromium: the @wasmer/sdk backend', () => {
   let browser: Browser;
   let server: ViteDevServer;
   let page: Page;
-  let harnessUrl: string;
+  let devUrl: string;
 
   beforeAll(async () => {
     const dev = await startDevServer();
     server = dev.server;
     browser = await launchChromium();
     page = await browser.newPage();
-    harnessUrl = `${dev.url}/tests/browser/wasmer-harness.html`;
-    await page.goto(harnessUrl);
-    await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'ready');
+    devUrl = dev.url;
+    await openHarness(page, devUrl);
   });
   afterAll(async () => {
     await browser?.close();
@@ -50,9 +30,7 @@ describe('in Debian Chromium: the @wasmer/sdk backend', () => {
   // Generous: the first run loads binaryen (14.8 MB of JS) into the worker, which the dev server serves untransformed
   // only after a multi-second transform, on a shared 2-core machine.
   it('passes the runner self-check suite', { timeout: 240_000 }, async () => {
-    const results = await page.evaluate(() =>
-      (window as unknown as { wasmerHarness: WasmerHarness }).wasmerHarness.selfCheck(),
-    );
+    const results = await callHarness(page, 'selfCheck');
     expect(Object.keys(results)).toEqual(selfChecks.map((c) => c.name));
     expect(Object.entries(results).filter(([, failure]) => failure !== null)).toEqual([]);
   });
@@ -63,9 +41,7 @@ describe('in Debian Chromium: the @wasmer/sdk backend', () => {
     'replaces its worker after a guest that spins past its limit, and the next run works',
     { timeout: 240_000 },
     async () => {
-      const r = await page.evaluate(() =>
-        (window as unknown as { wasmerHarness: WasmerHarness }).wasmerHarness.endlessLoop(),
-      );
+      const r = await callHarness(page, 'endlessLoop');
       expect(r).toEqual({ first: 'timeout', restarts: [expect.stringMatching(/ended by timeout/)], next: 'exited 3' });
     },
   );
@@ -77,9 +53,7 @@ describe('in Debian Chromium: the @wasmer/sdk backend', () => {
     'replaces its worker and runs again when the page is out of WebAssembly memory',
     { timeout: 240_000 },
     async () => {
-      const r = await page.evaluate(() =>
-        (window as unknown as { wasmerHarness: WasmerHarness }).wasmerHarness.outOfWasmMemory(),
-      );
+      const r = await callHarness(page, 'outOfWasmMemory');
       console.log(
         `out of Wasm memory after ${r.held} memories held by one worker: ${r.refused}; restarts: ${r.restarts.join(' | ')}`,
       );
@@ -104,12 +78,8 @@ describe('in Debian Chromium: the @wasmer/sdk backend', () => {
       let r: Awaited<ReturnType<WasmerHarness['parity']>>;
       try {
         const own = await context.newPage();
-        await own.goto(harnessUrl);
-        await own.waitForFunction(() => document.querySelector('#state')?.textContent === 'ready');
-        r = await own.evaluate(
-          (target) => (window as unknown as { wasmerHarness: WasmerHarness }).wasmerHarness.parity(target),
-          id,
-        );
+        await openHarness(own, devUrl);
+        r = await callHarness(own, 'parity', id);
       } finally {
         await context.close();
       }

@@ -1,7 +1,7 @@
 import type { Process, Wasmer } from '@wasmer/sdk';
 import { TRAP_EXIT_CODE } from '../../core/environment.ts';
 import type { Program, RunRequest } from '../../core/run-request.ts';
-import type { Captured, RunResult } from '../../core/run-result.ts';
+import { noOutput, type Captured, type RunResult } from '../../core/run-result.ts';
 import type { RunOptions, Runner } from '../../core/runner.ts';
 import { notReady } from '../shim/not-ready.ts';
 import { CappedStream } from './capped-stream.ts';
@@ -69,7 +69,7 @@ export class WasmerRunner implements Runner {
     const { program } = request;
     const prepared = await this.packages.get(program, request, name);
     if (prepared.kind !== 'ready') return notReady(prepared, request);
-    if (options.signal?.aborted) return { kind: 'cancelled', ...nothing(0) };
+    if (options.signal?.aborted) return { kind: 'cancelled', ...noOutput(0) };
     const sandbox = await this.wasmer.sandboxes.create({
       packages: [prepared.pkg],
       files: workspaceFiles(request.files),
@@ -170,8 +170,4 @@ async function feed(process: Process, data: Uint8Array): Promise<void> {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function nothing(ms: number): Captured {
-  return { stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms };
 }
