@@ -6,12 +6,18 @@ export interface Limits {
   outputBytes: number;
   /** Linear memory the module may grow to, in bytes (rounded down to 64 KiB pages). */
   memoryBytes: number;
+  /**
+   * Bytes the files in a run's file system may hold at once, by logical size (a sparse file counts its full length),
+   * the test's own files included. A write past it fails inside the program as on a full disk (ENOSPC).
+   */
+  fileBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   wallMs: 10_000,
   outputBytes: 16 * 1024 * 1024,
   memoryBytes: 1024 * 1024 * 1024,
+  fileBytes: 64 * 1024 * 1024,
 });
 
 export function withDefaults(limits: Partial<Limits> | undefined): Limits {

@@ -8,6 +8,8 @@ export type RunResult =
   | ({ kind: 'timeout'; limitMs: number } & Captured)
   | ({ kind: 'output-limit'; stream: 'stdout' | 'stderr'; limitBytes: number } & Captured)
   | ({ kind: 'memory-limit'; limitBytes: number } & Captured)
+  /** A write was refused (ENOSPC) because the run's files would have held more than `limitBytes`. */
+  | ({ kind: 'file-limit'; limitBytes: number } & Captured)
   | { kind: 'invalid-module'; message: string; ms: number }
   | ({ kind: 'cancelled' } & Captured);
 
@@ -31,8 +33,13 @@ export type RunResultKind = RunResult['kind'];
 /** True when the run was stopped by one of its limits rather than ending on its own. */
 export function isLimit(
   result: RunResult,
-): result is Extract<RunResult, { kind: 'timeout' | 'output-limit' | 'memory-limit' }> {
-  return result.kind === 'timeout' || result.kind === 'output-limit' || result.kind === 'memory-limit';
+): result is Extract<RunResult, { kind: 'timeout' | 'output-limit' | 'memory-limit' | 'file-limit' }> {
+  return (
+    result.kind === 'timeout' ||
+    result.kind === 'output-limit' ||
+    result.kind === 'memory-limit' ||
+    result.kind === 'file-limit'
+  );
 }
 
 /** One line saying why a run did not end normally, for CLIs and status bars. */
@@ -48,6 +55,8 @@ export function describeStop(result: RunResult): string | undefined {
       return `output limit: ${result.stream} passed ${result.limitBytes} bytes`;
     case 'memory-limit':
       return `memory limit: the program needed more than ${result.limitBytes} bytes of memory`;
+    case 'file-limit':
+      return `file limit: the program's files would have held more than ${result.limitBytes} bytes`;
     case 'invalid-module':
       return `invalid module: ${result.message}`;
     case 'cancelled':

@@ -12,6 +12,7 @@ export type Verdict =
   | { kind: 'timeout' }
   | { kind: 'output-limit' }
   | { kind: 'memory-limit' }
+  | { kind: 'file-limit' }
   | { kind: 'invalid-module'; message: string }
   | { kind: 'cancelled' };
 
@@ -25,6 +26,7 @@ export function judge(result: RunResult, expected: Expectation): Verdict {
     case 'timeout':
     case 'output-limit':
     case 'memory-limit':
+    case 'file-limit':
     case 'cancelled':
       return { kind: result.kind };
     case 'invalid-module':

@@ -8,6 +8,7 @@ export const VERDICT_LABEL: Record<VerdictKind, string> = {
   timeout: 'time limit',
   'output-limit': 'output limit',
   'memory-limit': 'memory limit',
+  'file-limit': 'file limit',
   'invalid-module': 'invalid module',
   cancelled: 'cancelled',
 };
