@@ -28,13 +28,17 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-/** The oracle's recipe: the target's build script and metadata, the recipe library and the shared C toolchain files. */
+/**
+ * The oracle's recipe: the target's build script and metadata, the recipe library and the oracle toolchain
+ * (toolchains/wasi-c: wasi-cc and the compat library). The candidate languages' adapters beside it play no part, so
+ * editing them must not rebuild every oracle.
+ */
 function recipeHash(id: string): string {
   const files = [
     join(targetSourceDir(id), 'build.sh'),
     join(targetSourceDir(id), 'target.json'),
     join(repoRoot, 'scripts', 'lib', 'target-recipe.sh'),
-    ...walk(join(repoRoot, 'toolchains')),
+    ...walk(join(repoRoot, 'toolchains', 'wasi-c')),
   ];
   const parts = files
     .filter((f) => existsSync(f))
