@@ -6,13 +6,15 @@ import { buildCandidate } from '../node/build-candidate.ts';
 import { loadBuiltTarget } from '../node/target-store.ts';
 import { CliError } from './cli-error.ts';
 import { buildRunRequest, parseRunArgs } from './run-options.ts';
-import { createRunner, parseRuntime, RUNTIMES } from './runtime-choice.ts';
+import type { Runner } from '../core/runner.ts';
+import { createCandidateRunnerFor, createRunner, parseRuntime, RUNTIMES, type RuntimeId } from './runtime-choice.ts';
+import { isolationFor, UNSANDBOXED_FLAG } from './sandbox-choice.ts';
 import { TOOLCHAINS } from '../../toolchains/index.ts';
 
 const LANGS = TOOLCHAINS.map((t) => t.id).join('|');
 
 export const oracleUsage = `mirrorbox oracle <target> [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] [--runtime ${RUNTIMES.join('|')}] -- ARGS…`;
-export const runUsage = `mirrorbox run <file-or-folder> [--lang ${LANGS}] [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] [--runtime ${RUNTIMES.join('|')}] -- ARGS…`;
+export const runUsage = `mirrorbox run <file-or-folder> [--lang ${LANGS}] [--name ARGV0] [--stdin FILE] [--file NAME=PATH]… [--env K=V]… [--clock ISO] [--timeout MS] [--runtime ${RUNTIMES.join('|')}] [${UNSANDBOXED_FLAG}] -- ARGS…`;
 
 /** `mirrorbox oracle`: runs a target's reference program; its streams become ours and its exit code ours. */
 export async function oracleCommand(args: string[]): Promise<number> {
@@ -21,7 +23,9 @@ export async function oracleCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new CliError(`usage: ${oracleUsage}`);
   const built = loadBuiltTarget(positionals[0] as string);
   if (built.kind === 'error') throw new CliError(built.message);
-  return runOnce(built.value.oracle, built.value.pack.target.program, values, programArgs);
+  return runOnce(built.value.oracle, built.value.pack.target.program, values, programArgs, (runtime) =>
+    createRunner(runtime, 1),
+  );
 }
 
 /**
@@ -29,7 +33,8 @@ export async function oracleCommand(args: string[]): Promise<number> {
  * environment. Compiler warnings are not printed: stderr is the program's own.
  */
 export async function runCommand(args: string[]): Promise<number> {
-  const name = takeOption(args, '--name');
+  const unsandboxed = takeFlag(args, UNSANDBOXED_FLAG);
+  const name = takeOption(unsandboxed.rest, '--name');
   const lang = takeOption(name.rest, '--lang');
   const { values, positionals, programArgs } = parseRunArgs(lang.rest);
   if (values.help) return usage(runUsage);
@@ -41,7 +46,24 @@ export async function runCommand(args: string[]): Promise<number> {
     process.stderr.write(`${candidate.lines.join('\n')}\n`);
     return 2;
   }
-  return runOnce(candidate.program, name.value ?? basename(path).replace(/\.[^.]*$/, ''), values, programArgs);
+  // Refused here, before anything runs, when a script cannot be sandboxed. No warning with the flag: stderr is the
+  // program's.
+  const isolation = isolationFor(candidate.program, unsandboxed.present);
+  return runOnce(
+    candidate.program,
+    name.value ?? basename(path).replace(/\.[^.]*$/, ''),
+    values,
+    programArgs,
+    async (runtime) => createCandidateRunnerFor(runtime, isolation, 1),
+  );
+}
+
+/** Takes a boolean OPTION out of the CLI's own arguments (before `--`). */
+function takeFlag(args: string[], option: string): { present: boolean; rest: string[] } {
+  const at = args.indexOf(option);
+  const split = args.indexOf('--');
+  if (at === -1 || (split !== -1 && at > split)) return { present: false, rest: args };
+  return { present: true, rest: [...args.slice(0, at), ...args.slice(at + 1)] };
 }
 
 /** Takes `OPTION VALUE` out of the CLI's own arguments (before `--`): options that `oracle` does not share. */
@@ -57,9 +79,10 @@ async function runOnce(
   programName: string,
   values: ReturnType<typeof parseRunArgs>['values'],
   programArgs: string[],
+  makeRunner: (runtime: RuntimeId) => Promise<Runner>,
 ): Promise<number> {
   const request = buildRunRequest(program, programName, values, programArgs);
-  const runner = await createRunner(parseRuntime(values.runtime), 1);
+  const runner = await makeRunner(parseRuntime(values.runtime));
   let result: RunResult;
   try {
     result = await runner.run(request);

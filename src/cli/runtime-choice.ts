@@ -1,5 +1,8 @@
 import type { Runner } from '../core/runner.ts';
 import { createNodePool } from '../node/node-pool.ts';
+import type { Isolation } from '../node/sandbox/bwrap.ts';
+import { createCandidateRunner } from '../node/sandbox/candidate-runner.ts';
+import { availableParallelism } from 'node:os';
 import { CliError } from './cli-error.ts';
 
 /** The backends a run can use: the shim pool (the reference) or @wasmer/sdk (docs/runtimes-wasmer.md). */
@@ -20,4 +23,16 @@ export async function createRunner(runtime: RuntimeId, parallelism?: number): Pr
   if (runtime === 'shim') return createNodePool(parallelism);
   const { createWasmerNodeRunner } = await import('../node/wasmer-node.ts');
   return createWasmerNodeRunner(parallelism);
+}
+
+/**
+ * The runner of a candidate: WASI modules on the chosen backend, script programs (Python, JavaScript) in sandboxed
+ * child processes isolated as `isolation` says, whatever the backend (the wasmer backend runs only WASI modules).
+ */
+export function createCandidateRunnerFor(runtime: RuntimeId, isolation: Isolation, parallelism?: number): Runner {
+  return createCandidateRunner({
+    wasi: () => createRunner(runtime, parallelism),
+    isolation,
+    parallelism: parallelism ?? availableParallelism(),
+  });
 }

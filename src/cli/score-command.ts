@@ -8,13 +8,14 @@ import { loadBuiltTarget } from '../node/target-store.ts';
 import type { Pack } from '../core/pack.ts';
 import { CliError } from './cli-error.ts';
 import { parseTimeout } from './run-options.ts';
-import { createRunner, parseRuntime, RUNTIMES } from './runtime-choice.ts';
+import { createCandidateRunnerFor, parseRuntime, RUNTIMES } from './runtime-choice.ts';
+import { isolationFor, UNSANDBOXED_FLAG } from './sandbox-choice.ts';
 import { showLine } from '../core/show-whitespace.ts';
 import { TOOLCHAINS } from '../../toolchains/index.ts';
 
 const LANGS = TOOLCHAINS.map((t) => t.id).join('|');
 
-export const scoreUsage = `mirrorbox score <target> <file-or-folder> [--lang ${LANGS}] [--json] [--timeout MS] [--only visible|hidden] [--runtime ${RUNTIMES.join('|')}]`;
+export const scoreUsage = `mirrorbox score <target> <file-or-folder> [--lang ${LANGS}] [--json] [--timeout MS] [--only visible|hidden] [--runtime ${RUNTIMES.join('|')}] [${UNSANDBOXED_FLAG}]`;
 
 /** How many failing visible cases get a full diff in text mode; the rest are listed by id. */
 const MAX_DIFFS = 10;
@@ -30,6 +31,7 @@ export async function scoreCommand(args: string[]): Promise<number> {
         only: { type: 'string' },
         lang: { type: 'string' },
         runtime: { type: 'string' },
+        unsandboxed: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -59,7 +61,8 @@ export async function scoreCommand(args: string[]): Promise<number> {
   // Warnings go to stderr so --json output stays parseable.
   if (candidate.warnings.length > 0) process.stderr.write(`${candidate.warnings.join('\n')}\n`);
 
-  const runner = await createRunner(runtime);
+  const isolation = isolationFor(candidate.program, values.unsandboxed === true, (line) => process.stderr.write(line));
+  const runner = createCandidateRunnerFor(runtime, isolation);
   let report: ScoreReport;
   try {
     report = await scoreCandidate({

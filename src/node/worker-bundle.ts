@@ -24,3 +24,20 @@ export function workerBundleUrl(
   });
   return new URL(`data:text/javascript,${encodeURIComponent(finish(out.outputFiles[0]?.text ?? ''))}`);
 }
+
+/**
+ * A script for a child process, bundled by esbuild into one plain-JS module written at `outfile`. Unlike the
+ * worker_threads bundle it runs from a real file, so its `import.meta.url` is its own location: a child in a
+ * sandbox sees only the files bound next to it, and resolves the engines from there.
+ */
+export function bundleToFile(entry: string, outfile: string): void {
+  buildSync({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+  });
+}

@@ -1,0 +1,171 @@
+import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EngineFiles } from './engine-files.ts';
+
+/**
+ * How a script candidate's engine is isolated. `bwrap`: bubblewrap (own namespaces of every kind, so loopback-only
+ * network and no host processes; a root holding only node, its libraries and the engine's files) with Node's
+ * permission model inside. `permission`: the permission model alone, for a user who accepted the risk with
+ * --unsandboxed on a machine where bubblewrap cannot run.
+ */
+export type Isolation = 'bwrap' | 'permission';
+
+/** Where the engine's files appear inside the sandbox. */
+export const SANDBOX_ENGINE_DIR = '/engine';
+
+/** The bubblewrap binary: `MIRRORBOX_BWRAP` (tests point it at a missing file to play a machine without it). */
+export function bwrapPath(): string {
+  return process.env.MIRRORBOX_BWRAP ?? 'bwrap';
+}
+
+export interface ChildCommand {
+  file: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+/**
+ * Node's own flags for the child: the permission model with reads of the engine's files only (no writes, no child
+ * processes, no worker threads, no addons, no inspector, no WASI), and no code made from strings. The heap limit
+ * caps what the engine's JavaScript side may hold; WebAssembly memories are outside it and limited per run.
+ */
+function nodeFlags(readable: string[]): string[] {
+  return [
+    '--experimental-permission',
+    ...readable.map((dir) => `--allow-fs-read=${dir}/`),
+    '--disallow-code-generation-from-strings',
+    `--max-old-space-size=${CHILD_HEAP_MB}`,
+    '--no-warnings',
+  ];
+}
+
+/** The child's V8 heap limit, in MiB. */
+export const CHILD_HEAP_MB = 512;
+
+/**
+ * The IPC channel's settings: the parent's spawn sets them, but bubblewrap starts the child with an empty
+ * environment. The channel is file descriptor 3 (stdio index 3 of the spawn).
+ */
+const IPC_ENV = { NODE_CHANNEL_FD: '3', NODE_CHANNEL_SERIALIZATION_MODE: 'advanced' };
+
+let libraries: string[] | string | undefined;
+
+/** The shared libraries node loads, as `ldd` lists them (path as the loader asks for it); listed once. */
+function sharedLibraries(node: string): string[] | string {
+  libraries ??= listLibraries(node);
+  return libraries;
+}
+
+function listLibraries(node: string): string[] | string {
+  const r = spawnSync('ldd', [node], { encoding: 'utf8' });
+  if (r.error) return `cannot list node's shared libraries (ldd: ${r.error.message})`;
+  // A static binary: ldd says so and exits 1.
+  if (r.status !== 0) return /not a dynamic executable/.test(`${r.stdout}${r.stderr}`) ? [] : `ldd ${node} failed`;
+  const libs: string[] = [];
+  for (const line of r.stdout.split('\n')) {
+    const m = /(?:=>\s*)?(\/\S+)\s+\(0x[0-9a-f]+\)/.exec(line);
+    if (m?.[1]) libs.push(m[1]);
+  }
+  return libs;
+}
+
+/**
+ * The command that starts one sandboxed child. Under bubblewrap the root is an empty tmpfs with, read-only: node
+ * (at its own path), each library it links (at the path the loader asks for), the bundle and Pyodide under
+ * /engine; then a private /tmp, a minimal /dev and a /proc of the child's own pid namespace. No /usr/bin, no /etc,
+ * no checkout, no build/ (no oracles, no packs). The child runs as nobody without capabilities, in its own session
+ * (no terminal to inject keystrokes into), and dies with the CLI.
+ */
+export function childCommand(isolation: Isolation, files: EngineFiles): ChildCommand | string {
+  const node = process.execPath;
+  if (isolation === 'permission')
+    return { file: node, args: [...nodeFlags([files.dir, files.pyodideDir]), files.entry], env: {} };
+  const sandbox = bwrapArgs(files, IPC_ENV);
+  if (typeof sandbox === 'string') return sandbox;
+  return {
+    file: bwrapPath(),
+    args: [...sandbox, node, ...nodeFlags([SANDBOX_ENGINE_DIR]), `${SANDBOX_ENGINE_DIR}/child.mjs`],
+    env: {},
+  };
+}
+
+/** bubblewrap's options up to and including `--`, with `env` as the child's whole environment. */
+function bwrapArgs(files: EngineFiles, env: Record<string, string>): string[] | string {
+  const node = process.execPath;
+  const libs = sharedLibraries(node);
+  if (typeof libs === 'string') return libs;
+  const binds: string[] = [];
+  const bind = (source: string, target: string) => binds.push('--ro-bind', realpathSync(source), target);
+  bind(node, node);
+  for (const lib of libs) bind(lib, lib);
+  bind(files.entry, `${SANDBOX_ENGINE_DIR}/child.mjs`);
+  bind(files.pyodideDir, `${SANDBOX_ENGINE_DIR}/node_modules/pyodide`);
+  const libDirs = [...new Set(libs.map((lib) => dirname(lib)))];
+  return [
+    '--unshare-all',
+    '--unshare-user',
+    '--uid',
+    '65534',
+    '--gid',
+    '65534',
+    '--cap-drop',
+    'ALL',
+    '--die-with-parent',
+    '--new-session',
+    '--clearenv',
+    ...Object.entries(env).flatMap(([k, v]) => ['--setenv', k, v]),
+    ...(libDirs.length > 0 ? ['--setenv', 'LD_LIBRARY_PATH', libDirs.join(':')] : []),
+    ...binds,
+    '--tmpfs',
+    '/tmp',
+    '--dev',
+    '/dev',
+    '--proc',
+    '/proc',
+    '--chdir',
+    '/tmp',
+    '--',
+  ];
+}
+
+export type BwrapStatus = { kind: 'available' } | { kind: 'unavailable'; reason: string };
+
+let probed: BwrapStatus | undefined;
+
+/**
+ * Whether bubblewrap can start a sandbox here, found out once per process by running `node -e 0` in exactly the
+ * sandbox the children get (minus the engine files): bwrap missing, user namespaces refused by the kernel or an
+ * AppArmor policy, and a node that cannot start with only its libraries all show up as a reason.
+ */
+export function probeBwrap(files: EngineFiles): BwrapStatus {
+  if (probed) return probed;
+  probed = probe(files);
+  return probed;
+}
+
+function probe(files: EngineFiles): BwrapStatus {
+  // No IPC channel here: a NODE_CHANNEL_FD naming a closed descriptor makes node abort.
+  const sandbox = bwrapArgs(files, {});
+  if (typeof sandbox === 'string') return { kind: 'unavailable', reason: sandbox };
+  const bwrap = bwrapPath();
+  const r = spawnSync(bwrap, [...sandbox, process.execPath, ...nodeFlags([SANDBOX_ENGINE_DIR]), '-e', '0'], {
+    encoding: 'utf8',
+    env: {},
+    timeout: 30_000,
+  });
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { kind: 'unavailable', reason: `bubblewrap is not installed (${bwrap} not found)` };
+  if (r.error) return { kind: 'unavailable', reason: `${bwrap} could not run: ${r.error.message}` };
+  if (r.status === 0) return { kind: 'available' };
+  const said = (r.stderr || r.stdout).trim().split('\n').pop() ?? '';
+  return {
+    kind: 'unavailable',
+    reason: `${bwrap} could not start a sandbox (exit ${r.status ?? r.signal}${said ? `: ${said}` : ''})`,
+  };
+}
+
+/** What to tell a user whose machine cannot run the sandbox, after the reason. */
+export const BWRAP_HINT =
+  'install bubblewrap (apt-get install bubblewrap) and allow unprivileged user namespaces ' +
+  '(sysctl kernel.unprivileged_userns_clone=1; on Ubuntu 24.04 also kernel.apparmor_restrict_unprivileged_userns=0)';

@@ -1,0 +1,43 @@
+// Child-process entry of the runner worker (see runner-api.ts) for script candidates in Node, started by
+// src/node/sandbox/sandbox-pool.ts inside bubblewrap and under Node's permission model. It speaks comlink over the
+// process's IPC channel; it has no files but the engine's, no network, no child processes and no file writes.
+import { expose } from 'comlink';
+import { constants as fsConstants } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { ipcEndpoint } from '../src/node/sandbox/ipc-endpoint.ts';
+import { createRunnerWorkerApi } from './runner-api.ts';
+
+if (!process.send) throw new Error('runner.sandbox-child.ts must run as a child process with an IPC channel');
+
+// Pyodide's Emscripten file system asks `process.binding('constants')`, which the permission model denies; the
+// same numbers are public in fs and os. Every other binding stays refused.
+const constants = Object.freeze({ fs: fsConstants, os: osConstants });
+const refused = (what: string) =>
+  function (): never {
+    throw Object.assign(new Error(`${what} is not available to the runner`), { code: 'ERR_ACCESS_DENIED' });
+  };
+const binding = (name: string): unknown => {
+  if (name === 'constants') return constants;
+  return refused(`process.binding('${name}')`)();
+};
+// A program that reaches this realm must not signal the CLI or other processes: the permission model leaves
+// `process.kill` open, and without bubblewrap the child shares the CLI's pid namespace.
+const closed: Record<string, unknown> = { binding, kill: refused('process.kill'), _kill: refused('process.kill') };
+// Without bubblewrap (--unsandboxed) the child shares the host's network, which the permission model leaves open;
+// nothing the engines do needs a socket, so the modules that make one are refused here too (in bubblewrap they
+// would reach only the sandbox's own loopback).
+const NO_MODULES =
+  /^(node:)?(net|tls|http|https|http2|dgram|dns|cluster|child_process|worker_threads|inspector|repl)(\/|$)/;
+const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+if (getBuiltinModule) {
+  const builtin = getBuiltinModule.bind(process);
+  closed.getBuiltinModule = (id: string): unknown =>
+    NO_MODULES.test(String(id)) ? refused(`module ${String(id)}`)() : builtin(id);
+}
+for (const name of ['fetch', 'WebSocket', 'EventSource']) delete (globalThis as Record<string, unknown>)[name];
+for (const [name, value] of Object.entries(closed))
+  Object.defineProperty(process, name, { value, writable: false, configurable: false, enumerable: false });
+
+// The parent went away (the CLI ended): nothing is left to answer.
+process.on('disconnect', () => process.exit(0));
+expose(createRunnerWorkerApi(), ipcEndpoint(process));
