@@ -23,11 +23,12 @@ const binding = (name: string): unknown => {
 // A program that reaches this realm must not signal the CLI or other processes: the permission model leaves
 // `process.kill` open, and without bubblewrap the child shares the CLI's pid namespace.
 const closed: Record<string, unknown> = { binding, kill: refused('process.kill'), _kill: refused('process.kill') };
-// Without bubblewrap (--unsandboxed) the child shares the host's network, which the permission model leaves open;
-// nothing the engines do needs a socket, so the modules that make one are refused here too (in bubblewrap they
-// would reach only the sandbox's own loopback).
+// Without bubblewrap (--unsandboxed) the child shares the host's network, which the permission model leaves open.
+// Nothing the engines do at run time needs a socket, a process, a thread or code compiled from strings, so the
+// modules that give them are refused here too. This is a thin wall (the engines hold references of their own to
+// some of these modules); bubblewrap is the one that holds.
 const NO_MODULES =
-  /^(node:)?(net|tls|http|https|http2|dgram|dns|cluster|child_process|worker_threads|inspector|repl)(\/|$)/;
+  /^(node:)?(net|tls|http|https|http2|dgram|dns|cluster|child_process|worker_threads|inspector|repl|vm|module|v8)(\/|$)/;
 const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
 if (getBuiltinModule) {
   const builtin = getBuiltinModule.bind(process);

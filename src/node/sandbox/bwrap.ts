@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { EngineFiles } from './engine-files.ts';
 
 /**
@@ -101,7 +100,6 @@ function bwrapArgs(files: EngineFiles, env: Record<string, string>): string[] | 
   for (const lib of libs) bind(lib, lib);
   bind(files.entry, `${SANDBOX_ENGINE_DIR}/child.mjs`);
   bind(files.pyodideDir, `${SANDBOX_ENGINE_DIR}/node_modules/pyodide`);
-  const libDirs = [...new Set(libs.map((lib) => dirname(lib)))];
   return [
     '--unshare-all',
     '--unshare-user',
@@ -115,7 +113,6 @@ function bwrapArgs(files: EngineFiles, env: Record<string, string>): string[] | 
     '--new-session',
     '--clearenv',
     ...Object.entries(env).flatMap(([k, v]) => ['--setenv', k, v]),
-    ...(libDirs.length > 0 ? ['--setenv', 'LD_LIBRARY_PATH', libDirs.join(':')] : []),
     ...binds,
     '--tmpfs',
     '/tmp',
@@ -125,6 +122,9 @@ function bwrapArgs(files: EngineFiles, env: Record<string, string>): string[] | 
     '/proc',
     '--chdir',
     '/tmp',
+    // The root's own tmpfs (the folders bubblewrap made for the binds) becomes read-only; /tmp stays private.
+    '--remount-ro',
+    '/',
     '--',
   ];
 }
@@ -145,23 +145,42 @@ export function probeBwrap(files: EngineFiles): BwrapStatus {
 }
 
 function probe(files: EngineFiles): BwrapStatus {
-  // No IPC channel here: a NODE_CHANNEL_FD naming a closed descriptor makes node abort.
-  const sandbox = bwrapArgs(files, {});
-  if (typeof sandbox === 'string') return { kind: 'unavailable', reason: sandbox };
-  const bwrap = bwrapPath();
-  const r = spawnSync(bwrap, [...sandbox, process.execPath, ...nodeFlags([SANDBOX_ENGINE_DIR]), '-e', '0'], {
-    encoding: 'utf8',
-    env: {},
-    timeout: 30_000,
-  });
+  const command = sandboxedNode(files, ['-e', '0']);
+  if (typeof command === 'string') return { kind: 'unavailable', reason: command };
+  const r = spawnSync(command.file, command.args, { encoding: 'utf8', env: command.env, timeout: 30_000 });
   const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return { kind: 'unavailable', reason: `bubblewrap is not installed (${bwrap} not found)` };
-  if (r.error) return { kind: 'unavailable', reason: `${bwrap} could not run: ${r.error.message}` };
+  if (code === 'ENOENT')
+    return { kind: 'unavailable', reason: `bubblewrap is not installed (${command.file} not found)` };
+  if (r.error) return { kind: 'unavailable', reason: `${command.file} could not run: ${r.error.message}` };
   if (r.status === 0) return { kind: 'available' };
   const said = (r.stderr || r.stdout).trim().split('\n').pop() ?? '';
   return {
     kind: 'unavailable',
-    reason: `${bwrap} could not start a sandbox (exit ${r.status ?? r.signal}${said ? `: ${said}` : ''})`,
+    reason: `${command.file} could not start a sandbox (exit ${r.status ?? r.signal}${said ? `: ${said}` : ''})`,
+  };
+}
+
+/**
+ * node with `nodeArgs` in the children's sandbox, without an IPC channel (a NODE_CHANNEL_FD naming a closed
+ * descriptor makes node abort): the probe's `-e 0`, and tests that check what the sandbox itself lets through.
+ * `permission: false` leaves the permission model out, to see the operating system's layer alone.
+ */
+export function sandboxedNode(
+  files: EngineFiles,
+  nodeArgs: string[],
+  options: { permission: boolean } = { permission: true },
+): ChildCommand | string {
+  const sandbox = bwrapArgs(files, {});
+  if (typeof sandbox === 'string') return sandbox;
+  return {
+    file: bwrapPath(),
+    args: [
+      ...sandbox,
+      process.execPath,
+      ...(options.permission ? nodeFlags([SANDBOX_ENGINE_DIR]) : ['--no-warnings']),
+      ...nodeArgs,
+    ],
+    env: {},
   };
 }
 

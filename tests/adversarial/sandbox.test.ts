@@ -1,0 +1,280 @@
+/**
+ * Script candidates that escape their engine, through the real CLI (`mirrorbox run|score`): Python reaches the
+ * JavaScript realm that hosts Pyodide (the issue's jsfinder walk), and from there tries the host through Node. The
+ * CLI runs that realm in a child process inside bubblewrap and under Node's permission model, so every attempt
+ * must be refused there, the probe server must log nothing and nothing may appear on the host. The operating
+ * system's layer is also checked alone (bubblewrap without the permission model), and the path of a machine
+ * without bubblewrap (MIRRORBOX_BWRAP pointing at nothing): refused with the reason, or run under the permission
+ * model with --unsandboxed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtTargetDir, repoRoot } from '../../src/node/paths.ts';
+import { sandboxedNode } from '../../src/node/sandbox/bwrap.ts';
+import { stageEngineFiles } from '../../src/node/sandbox/engine-files.ts';
+import { loadBuiltTarget } from '../../src/node/target-store.ts';
+import { FIXTURES, hostileC } from './fixtures.ts';
+import { probeFile, startProbeServer, type ProbeServer } from './probe-server.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'mirrorbox-adversarial-sandbox-'));
+const py = (name: string) => join(FIXTURES, 'py', `${name}.py`);
+const oracle = join(builtTargetDir('uuidparse'), 'oracle.wasm');
+/** A native reference program on the host (Debian's util-linux). */
+const NATIVE = '/usr/bin/uuidparse';
+/** An environment variable of the CLI's that no candidate may see. */
+const SECRET_ENV = { MIRRORBOX_TEST_SECRET: 'do-not-leak' };
+
+interface Cli {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** `mirrorbox ARGS…` as a user runs it, without blocking this process (the probe server lives here). */
+function mirrorbox(args: string[], env: Record<string, string> = {}): Promise<Cli> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${repoRoot}bin/mirrorbox.mjs`, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...SECRET_ENV, ...env },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}
+
+/** The attempts of escape_host.py and what the sandbox answers each (the permission model's code, mostly). */
+const REFUSED: Record<string, RegExp> = {
+  'read /etc/passwd': /^refused ERR_ACCESS_DENIED$/,
+  'read oracle': /^refused ERR_ACCESS_DENIED$/,
+  'list /': /^refused ERR_ACCESS_DENIED$/,
+  'spawn native': /^refused ERR_ACCESS_DENIED$/,
+  'connect probe': /^refused ERR_ACCESS_DENIED$/,
+  'write checkout': /^refused ERR_ACCESS_DENIED$/,
+  'write host tmp': /^refused ERR_ACCESS_DENIED$/,
+  'signal parent': /^refused ERR_ACCESS_DENIED$/,
+  environment: /^OK '\[\]'$/,
+  'code from strings': /^refused EvalError: Code generation from strings disallowed/,
+  'worker thread': /^refused ERR_ACCESS_DENIED$/,
+  'signal self': /^refused ERR_ACCESS_DENIED$/,
+};
+
+/**
+ * Checks escape_host.py's report: one line per attempt, in order, each refused as REFUSED says, or all of them
+ * "no js" (an engine that no longer lets Python reach its realm, which leaves this layer nothing to stop).
+ */
+function expectAllRefused(out: string): void {
+  const lines = out.trimEnd().split('\n');
+  expect(lines.map((l) => l.slice(0, l.indexOf(':')))).toEqual(Object.keys(REFUSED));
+  if (lines.every((l) => l.endsWith(': no js'))) return;
+  for (const line of lines) {
+    const name = line.slice(0, line.indexOf(':'));
+    expect(line.slice(name.length + 2), line).toMatch(REFUSED[name] as RegExp);
+  }
+}
+
+describe('script candidates escaping their engine, through the CLI', { timeout: 300_000 }, () => {
+  let probe: ProbeServer;
+  let probeTxt: string;
+  beforeAll(async () => {
+    probe = await startProbeServer();
+    probeTxt = join(scratch, 'probe.txt');
+    writeFileSync(probeTxt, probeFile(probe));
+  });
+  afterAll(async () => {
+    await probe?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+  /** What the probe logged after letting late connections arrive (they are asynchronous in the program). */
+  const hitsAfter = async (before: number) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return probe.hits().slice(before);
+  };
+
+  it('Python in the JavaScript realm: host files, the oracle, native programs, network, writes, signals, environment, eval and threads are all refused', async () => {
+    const before = probe.hits().length;
+    const checkoutFile = join(repoRoot, 'build', `pwned-${process.pid}.txt`);
+    const hostTmpFile = join(scratch, 'pwned.txt');
+    const r = await mirrorbox([
+      'run',
+      py('escape_host'),
+      '--file',
+      `probe.txt=${probeTxt}`,
+      '--',
+      oracle,
+      NATIVE,
+      checkoutFile,
+      hostTmpFile,
+    ]);
+    try {
+      expect(r.err).toBe('');
+      expectAllRefused(r.out);
+      expect(r.code).toBe(0);
+      expect(existsSync(checkoutFile)).toBe(false);
+      expect(existsSync(hostTmpFile)).toBe(false);
+      expect(await hitsAfter(before)).toEqual([]);
+    } finally {
+      rmSync(checkoutFile, { force: true });
+    }
+  });
+
+  it("os.system (the issue's first reproduction) writes nothing on the host, and the CLI goes on", async () => {
+    const pwned = join(scratch, 'pwned-system.txt');
+    const r = await mirrorbox(['run', py('escape_system'), '--', pwned]);
+    expect(existsSync(pwned)).toBe(false);
+    // The engine either refuses the call (a non-zero status) or dies of it (a trap); either way the CLI reports.
+    expect(r.code).not.toBe(null);
+    expect(r.out === '' ? r.err : r.out).toMatch(/^(-?[1-9]\d*\n|mirrorbox: trap: )/m);
+    const hello = join(scratch, 'hello.py');
+    writeFileSync(hello, 'print("alive")\n');
+    expect(await mirrorbox(['run', hello])).toMatchObject({ code: 0, out: 'alive\n', err: '' });
+  });
+
+  it('a candidate that ends its engine on two hidden cases (process.exit, disconnect) gets two crashes, and score gives every case a verdict', async () => {
+    const built = loadBuiltTarget('uuidparse');
+    if (built.kind === 'error') throw new Error(built.message);
+    const hidden = built.value.pack.hidden.map((h) => h.case);
+    // Two cases whose arguments no other case shares, early in the suite so that the runs after them show the
+    // pool going on with fresh children.
+    const unique = hidden.filter(
+      (c) => hidden.filter((o) => JSON.stringify(o.argv) === JSON.stringify(c.argv)).length === 1,
+    );
+    const [exitCase, disconnectCase] = [unique[2], unique[5]];
+    if (!exitCase || !disconnectCase) throw new Error('uuidparse has too few distinct hidden cases');
+    const walk = readFileSync(py('escape_host'), 'utf8').match(/def find_js\(\):\n(?: {4}.*\n|\n)+/)?.[0];
+    if (!walk) throw new Error('escape_host.py has no find_js');
+    const dir = join(scratch, 'exit-candidate');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'main.py'),
+      `${walk}\nimport sys as _sys\n_g = find_js()\n` +
+        `if _g is not None and _sys.argv[1:] == ${JSON.stringify(exitCase.argv)}: _g.process.exit(0)\n` +
+        `if _g is not None and _sys.argv[1:] == ${JSON.stringify(disconnectCase.argv)}: _g.process.disconnect()\n` +
+        readFileSync(join(repoRoot, 'tests/fixtures/solutions/uuidparse-py/main.py'), 'utf8'),
+    );
+    const r = await mirrorbox(['score', 'uuidparse', dir, '--json', '--only', 'hidden']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { cases: { id: string; verdict: string }[] };
+    expect(report.cases.map((c) => c.id).sort()).toEqual(hidden.map((c) => c.id).sort());
+    const verdicts = new Map(report.cases.map((c) => [c.id, c.verdict]));
+    expect(verdicts.get(exitCase.id)).toBe('crash');
+    expect(verdicts.get(disconnectCase.id)).toBe('crash');
+    const others = report.cases.filter((c) => c.id !== exitCase.id && c.id !== disconnectCase.id);
+    expect(others.filter((c) => c.verdict !== 'pass')).toEqual([]);
+  });
+
+  it('JavaScript: QuickJS std/os modules, import() of Node modules and files, require and the host process are missing', async () => {
+    const r = await mirrorbox(['run', join(FIXTURES, 'js', 'escape.js')]);
+    expect(r).toEqual({
+      code: 0,
+      out:
+        'import std: Error\nimport os: Error\nimport node:child_process: Error\nimport file: Error\n' +
+        'globalThis.std: TypeError\nglobalThis.os: TypeError\nrequire: Error\nprocess.binding: TypeError\n' +
+        'Function(process): TypeError\n',
+      err: '',
+    });
+  });
+
+  it('the operating system alone (bubblewrap, no permission model): no host files, no native programs, no checkout, no host loopback', async () => {
+    const before = probe.hits().length;
+    const script = `
+      const fs = require('node:fs');
+      const tryIt = (f) => { try { return f(); } catch (e) { return e.code; } };
+      const lines = [
+        'root ' + fs.readdirSync('/').sort().join(' '),
+        'node dir ' + fs.readdirSync(${JSON.stringify(dirname(process.execPath))}).join(' '),
+        'passwd ' + tryIt(() => fs.readFileSync('/etc/passwd', 'utf8').length),
+        'oracle ' + tryIt(() => fs.readFileSync(${JSON.stringify(oracle)}).length),
+        'native ' + tryIt(() => fs.statSync(${JSON.stringify(NATIVE)}).size),
+        'write ' + tryIt(() => fs.writeFileSync('/engine/x', 'x')),
+        'uid ' + process.getuid(),
+        'env ' + Object.keys(process.env).sort().join(' '),
+      ];
+      const net = require('node:net');
+      const s = net.connect(${probe.port}, '127.0.0.1');
+      s.on('connect', () => { lines.push('connect OK'); done(); });
+      s.on('error', (e) => { lines.push('connect ' + e.code); done(); });
+      function done() { console.log(lines.join('\\n')); }
+    `;
+    const command = sandboxedNode(stageEngineFiles(), ['-e', script], { permission: false });
+    if (typeof command === 'string') throw new Error(command);
+    const r = spawnSync(command.file, command.args, { env: command.env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    // The root holds the sandbox's own mounts and the folders of node and its libraries, nothing of the host's.
+    const root = lines[0]?.split(' ').slice(1) ?? [];
+    expect(root.filter((name) => !/^(dev|engine|proc|tmp|usr|lib|lib32|lib64|libx32)$/.test(name))).toEqual([]);
+    // node's folder (/usr/bin here) holds node alone: no native program.
+    expect(lines[1]).toBe('node dir node');
+    expect(lines.slice(2)).toEqual([
+      'passwd ENOENT',
+      'oracle ENOENT',
+      'native ENOENT',
+      'write EROFS',
+      'uid 65534',
+      'env PWD',
+      'connect ECONNREFUSED',
+    ]);
+    expect(await hitsAfter(before)).toEqual([]);
+  });
+
+  it('without bubblewrap: a script candidate is refused (exit 2, saying what is missing); C is not; --unsandboxed runs it under the permission model, which still refuses', async () => {
+    const noBwrap = { MIRRORBOX_BWRAP: join(scratch, 'no-such-bwrap') };
+    const hello = join(scratch, 'hello-unsandboxed.py');
+    writeFileSync(hello, 'print("alive")\n');
+    const c = (await hostileC('hostile')).path;
+    const [refused, scoreRefused, cRun, allowed] = await Promise.all([
+      mirrorbox(['run', hello], noBwrap),
+      mirrorbox(['score', 'uuidparse', hello], noBwrap),
+      mirrorbox(['run', c, '--', 'static'], noBwrap),
+      mirrorbox(['run', hello, '--unsandboxed'], noBwrap),
+    ]);
+    for (const r of [refused, scoreRefused]) {
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(
+        /Python candidates run only inside an OS sandbox, which cannot start here: bubblewrap is not installed \(.*no-such-bwrap not found\)/,
+      );
+      expect(r.err).toMatch(/apt-get install bubblewrap/);
+      expect(r.err).toMatch(/--unsandboxed/);
+    }
+    expect(cRun).toEqual({ code: 0, out: '1 unmarked\n', err: '' });
+    expect(allowed).toEqual({ code: 0, out: 'alive\n', err: '' });
+    const checkoutFile = join(repoRoot, 'build', `pwned-unsandboxed-${process.pid}.txt`);
+    const hostTmpFile = join(scratch, 'pwned-unsandboxed.txt');
+    const before = probe.hits().length;
+    const escaped = await mirrorbox(
+      [
+        'run',
+        py('escape_host'),
+        '--unsandboxed',
+        '--file',
+        `probe.txt=${probeTxt}`,
+        '--',
+        oracle,
+        NATIVE,
+        checkoutFile,
+        hostTmpFile,
+      ],
+      noBwrap,
+    );
+    try {
+      expectAllRefused(escaped.out);
+      expect(escaped.code).toBe(0);
+      expect(existsSync(checkoutFile)).toBe(false);
+      expect(existsSync(hostTmpFile)).toBe(false);
+      expect(await hitsAfter(before)).toEqual([]);
+    } finally {
+      rmSync(checkoutFile, { force: true });
+    }
+  });
+});
