@@ -103,3 +103,76 @@ for (const [label, { ms, solved }] of Object.entries(suite))
   );
 mkdirSync(join(buildDir, 'bench'), { recursive: true });
 writeFileSync(join(buildDir, 'bench', 'languages.json'), JSON.stringify({ tests, overhead, suite }, null, 2));
+
+// The CLI runs script candidates in sandboxed child processes (src/node/sandbox/): the same two measures there,
+// beside the worker_threads numbers above, and the start-up of one child (bwrap, node, the engine) until its first
+// result.
+const { createSandboxPool } = await import('../src/node/sandbox/sandbox-pool.ts');
+const { probeBwrap } = await import('../src/node/sandbox/bwrap.ts');
+const { stageEngineFiles } = await import('../src/node/sandbox/engine-files.ts');
+const bwrap = probeBwrap(stageEngineFiles());
+const isolation = bwrap.kind === 'available' ? 'bwrap' : 'permission';
+const sandboxed = (size: number) => {
+  const made = createSandboxPool(size, isolation);
+  if (typeof made === 'string') throw new Error(made);
+  return made;
+};
+const sandboxOverhead: Record<string, { startMs: number; ms: number }> = {};
+for (const [label, program] of smallest.slice(1)) {
+  const request = {
+    program,
+    argv: ['bench'],
+    env: contractEnv(),
+    clockNs: instantToNs(CONTRACT_EPOCH) ?? 0n,
+    seed: 1,
+    limits: DEFAULT_LIMITS,
+  };
+  const starts: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = performance.now();
+    const fresh = sandboxed(1);
+    await fresh.run(request);
+    starts.push(performance.now() - t);
+    await fresh.close();
+  }
+  const one = sandboxed(1);
+  await one.run(request);
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await one.run(request);
+    runs.push(performance.now() - t);
+  }
+  await one.close();
+  sandboxOverhead[label] = { startMs: median(starts), ms: median(runs) };
+}
+const sandboxSuite: Record<string, { ms: number; solved: boolean }> = {};
+const sandboxPool = sandboxed(availableParallelism());
+for (const [label, program] of candidates.filter(([, p]) => p.kind === 'script')) {
+  await scoreCandidate({ pack, candidate: program, runner: sandboxPool });
+  const times: number[] = [];
+  let solved = true;
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = performance.now();
+    const report = await scoreCandidate({ pack, candidate: program, runner: sandboxPool });
+    times.push(performance.now() - t);
+    solved &&= report.solved;
+  }
+  sandboxSuite[label] = { ms: median(times), solved };
+}
+await sandboxPool.close();
+console.log(`  sandboxed child processes (${isolation}${bwrap.kind === 'available' ? '' : `: ${bwrap.reason}`})`);
+for (const [label, { startMs, ms }] of Object.entries(sandboxOverhead))
+  console.log(
+    `    ${label.padEnd(32)}${ms.toFixed(2).padStart(8)} ms/test (threads ${(overhead[label] as number).toFixed(2)})  start-up ${startMs.toFixed(0)} ms`,
+  );
+for (const [label, { ms, solved }] of Object.entries(sandboxSuite)) {
+  const threads = suite[label]?.ms as number;
+  console.log(
+    `    ${label.padEnd(32)}${ms.toFixed(0).padStart(8)} ms  ${(ms / tests).toFixed(2).padStart(6)} ms/test  ${(ms / threads).toFixed(2).padStart(6)}× threads  ${solved ? 'solved' : 'NOT solved'}`,
+  );
+}
+writeFileSync(
+  join(buildDir, 'bench', 'languages-sandbox.json'),
+  JSON.stringify({ tests, isolation, overhead: sandboxOverhead, suite: sandboxSuite }, null, 2),
+);

@@ -12,8 +12,9 @@ for_tests=0
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
-# Toolchain for building the oracles from Debian's sources (see toolchains/wasi-c/README.md).
-packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 binaryen dpkg-dev groff-base ca-certificates)
+# Toolchain for building the oracles from Debian's sources (see toolchains/wasi-c/README.md); bubblewrap, the OS
+# sandbox the CLI runs Python and JavaScript candidates in (src/node/sandbox/README.md).
+packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 binaryen dpkg-dev groff-base ca-certificates bubblewrap)
 if [ "$for_tests" = 1 ]; then
   # Debian's Chromium for the end-to-end tests; libfaketime to pin the clock of native programs in fidelity tests.
   packages+=(chromium faketime)
