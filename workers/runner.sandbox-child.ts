@@ -39,6 +39,10 @@ for (const name of ['fetch', 'WebSocket', 'EventSource']) delete (globalThis as 
 for (const [name, value] of Object.entries(closed))
   Object.defineProperty(process, name, { value, writable: false, configurable: false, enumerable: false });
 
+// An error thrown outside any run (a timer a program left behind) would end the child between runs, and the next
+// run, maybe another program's, would get the crash. The runs themselves report their own errors as results.
+process.on('uncaughtException', () => undefined);
+process.on('unhandledRejection', () => undefined);
 // The parent went away (the CLI ended): nothing is left to answer.
 process.on('disconnect', () => process.exit(0));
 expose(createRunnerWorkerApi(), ipcEndpoint(process));

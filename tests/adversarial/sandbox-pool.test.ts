@@ -1,0 +1,76 @@
+/**
+ * The CLI's runner of script candidates (src/node/sandbox/), driven directly: a program that ends its sandboxed
+ * child from inside (process.exit, abort, closing the IPC channel, an uncaught error) gives its run a crash at once,
+ * not a timeout, and the next run goes on in a fresh child; results the child sends back are checked for shape.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
+import { createCandidateRunner } from '../../src/node/sandbox/candidate-runner.ts';
+import { checkedResult } from '../../src/node/sandbox/checked-result.ts';
+import { pythonToolchain } from '../../toolchains/python/adapter.ts';
+import { hostilePython, hostileRequest, summary } from './fixtures.ts';
+
+/** Long enough that a crash the pool did not notice would come back as a timeout, never as a trap. */
+const LONG_WALL = { wallMs: 60_000 };
+
+describe('script candidates ending their sandboxed child', { timeout: 300_000 }, () => {
+  const runner = createCandidateRunner({
+    wasi: () => Promise.reject(new Error('no WASI program runs here')),
+    isolation: 'bwrap',
+    parallelism: 1,
+  });
+  afterAll(() => runner.close());
+  const alive = async () => {
+    const hello = await pythonToolchain.build([{ name: 'main.py', content: 'print("alive")' }]);
+    if (hello.kind !== 'ok') throw new Error('does not build');
+    expect(summary(await runner.run(hostileRequest(hello.program, [], {}, LONG_WALL)))).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: 'alive\n',
+      stderr: '',
+    });
+  };
+
+  for (const how of ['exit', 'abort', 'disconnect']) {
+    it(`${how}: a crash for that run, then the next run works`, async () => {
+      await alive();
+      const r = await runner.run(hostileRequest(await hostilePython('escape_end'), [how], {}, LONG_WALL));
+      if (summary(r).stdout === 'no js\n') return;
+      expect(r.kind).toBe('trap');
+      expect(r.kind === 'trap' && r.message).toMatch(/^the worker running the program died: /);
+      await alive();
+    });
+  }
+
+  it('an uncaught JavaScript error left behind by a run does not end the child: the next run works', async () => {
+    await alive();
+    const r = await runner.run(hostileRequest(await hostilePython('escape_end'), ['throw'], {}, LONG_WALL));
+    if (summary(r).stdout === 'no js\n') return;
+    expect(summary(r)).toEqual({ kind: 'exited', code: 0, stdout: 'still here\n', stderr: '' });
+    await alive();
+    await alive();
+  });
+
+  it('a result that is not a RunResult, or passes the output limit, becomes a trap', () => {
+    const limits = DEFAULT_LIMITS;
+    const ok = { kind: 'exited', code: 0, stdout: new Uint8Array(1), stderr: new Uint8Array(), files: {}, ms: 1 };
+    expect(checkedResult(ok, limits)).toBe(ok);
+    const forged = [
+      null,
+      'exited',
+      { ...ok, kind: 'passed' },
+      { ...ok, stdout: 'text' },
+      { ...ok, stdout: new Uint8Array(limits.outputBytes + 1) },
+      { ...ok, files: { a: 'text' } },
+      { ...ok, code: 0.5 },
+      { ...ok, ms: -1 },
+      { ...ok, kind: 'output-limit', stream: 'stdin', limitBytes: 1 },
+      { kind: 'invalid-module', ms: 0 },
+    ];
+    for (const value of forged) {
+      const r = checkedResult(value, limits);
+      expect(r.kind, JSON.stringify(value)?.slice(0, 80)).toBe('trap');
+      expect(r.kind === 'trap' && r.message).toMatch(/^the sandboxed runner gave a malformed result/);
+    }
+  });
+});
