@@ -51,6 +51,13 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
     await alive();
   });
 
+  it('3 GiB of files in Python: the run ends at a limit (the file limit, or the child memory cap), then the next run works', async () => {
+    await alive();
+    const r = await runner.run(hostileRequest(await hostilePython('files_flood'), [], {}, LONG_WALL));
+    expect(['file-limit', 'trap']).toContain(r.kind);
+    await alive();
+  });
+
   it('a result that is not a RunResult, or passes the output limit, becomes a trap', () => {
     const limits = DEFAULT_LIMITS;
     const ok = { kind: 'exited', code: 0, stdout: new Uint8Array(1), stderr: new Uint8Array(), files: {}, ms: 1 };

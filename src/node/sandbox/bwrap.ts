@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { DEFAULT_LIMITS } from '../../core/limits.ts';
 import type { EngineFiles } from './engine-files.ts';
 
 /**
@@ -43,6 +44,26 @@ function nodeFlags(readable: string[]): string[] {
 export const CHILD_HEAP_MB = 512;
 
 /**
+ * The most writable memory one child may map (RLIMIT_DATA): a run's WebAssembly memory is capped at the contract's
+ * memory limit by its engine, and a child that reached its limit (~1.35 GiB measured for Pyodide after a run that
+ * hit the 1 GiB limit) is well under this. Past it an allocation fails in the child (a grow refused, or the child
+ * dies and its run is a crash): whatever a candidate does, a child holds at most this much of the host's memory.
+ * WebAssembly's guard regions are reserved without write access, so they do not count.
+ */
+export const CHILD_DATA_BYTES = DEFAULT_LIMITS.memoryBytes + 2 ** 30;
+
+/** util-linux's prlimit, which sets the limit and execs the rest of the command (same process, same group). */
+function prlimitPath(): string | undefined {
+  return ['/usr/bin/prlimit', '/bin/prlimit', '/usr/local/bin/prlimit'].find((path) => existsSync(path));
+}
+
+function withDataLimit(command: ChildCommand): ChildCommand {
+  const prlimit = prlimitPath();
+  if (!prlimit) return command;
+  return { ...command, file: prlimit, args: [`--data=${CHILD_DATA_BYTES}`, '--', command.file, ...command.args] };
+}
+
+/**
  * The IPC channel's settings: the parent's spawn sets them, but bubblewrap starts the child with an empty
  * environment. The channel is file descriptor 3 (stdio index 3 of the spawn).
  */
@@ -79,14 +100,14 @@ function listLibraries(node: string): string[] | string {
 export function childCommand(isolation: Isolation, files: EngineFiles): ChildCommand | string {
   const node = process.execPath;
   if (isolation === 'permission')
-    return { file: node, args: [...nodeFlags([files.dir, files.pyodideDir]), files.entry], env: {} };
+    return withDataLimit({ file: node, args: [...nodeFlags([files.dir, files.pyodideDir]), files.entry], env: {} });
   const sandbox = bwrapArgs(files, IPC_ENV);
   if (typeof sandbox === 'string') return sandbox;
-  return {
+  return withDataLimit({
     file: bwrapPath(),
     args: [...sandbox, node, ...nodeFlags([SANDBOX_ENGINE_DIR]), `${SANDBOX_ENGINE_DIR}/child.mjs`],
     env: {},
-  };
+  });
 }
 
 /** bubblewrap's options up to and including `--`, with `env` as the child's whole environment. */
@@ -145,19 +166,36 @@ export function probeBwrap(files: EngineFiles): BwrapStatus {
 }
 
 function probe(files: EngineFiles): BwrapStatus {
+  const bwrap = bwrapPath();
+  if (!isExecutable(bwrap)) return { kind: 'unavailable', reason: `bubblewrap is not installed (${bwrap} not found)` };
   const command = sandboxedNode(files, ['-e', '0']);
   if (typeof command === 'string') return { kind: 'unavailable', reason: command };
   const r = spawnSync(command.file, command.args, { encoding: 'utf8', env: command.env, timeout: 30_000 });
-  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT')
-    return { kind: 'unavailable', reason: `bubblewrap is not installed (${command.file} not found)` };
-  if (r.error) return { kind: 'unavailable', reason: `${command.file} could not run: ${r.error.message}` };
+  if (r.error) return { kind: 'unavailable', reason: `${bwrap} could not run: ${r.error.message}` };
   if (r.status === 0) return { kind: 'available' };
   const said = (r.stderr || r.stdout).trim().split('\n').pop() ?? '';
   return {
     kind: 'unavailable',
-    reason: `${command.file} could not start a sandbox (exit ${r.status ?? r.signal}${said ? `: ${said}` : ''})`,
+    reason: `${bwrap} could not start a sandbox (exit ${r.status ?? r.signal}${said ? `: ${said}` : ''})`,
   };
+}
+
+/** Whether `name` (a path, or a bare name looked up on PATH as spawn would) names an executable file. */
+function isExecutable(name: string): boolean {
+  const candidates = name.includes('/')
+    ? [name]
+    : (process.env.PATH ?? '')
+        .split(':')
+        .filter((dir) => dir !== '')
+        .map((dir) => `${dir}/${name}`);
+  return candidates.some((path) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -172,7 +210,7 @@ export function sandboxedNode(
 ): ChildCommand | string {
   const sandbox = bwrapArgs(files, {});
   if (typeof sandbox === 'string') return sandbox;
-  return {
+  return withDataLimit({
     file: bwrapPath(),
     args: [
       ...sandbox,
@@ -181,7 +219,7 @@ export function sandboxedNode(
       ...nodeArgs,
     ],
     env: {},
-  };
+  });
 }
 
 /** What to tell a user whose machine cannot run the sandbox, after the reason. */
