@@ -104,20 +104,26 @@ for (const [label, { ms, solved }] of Object.entries(suite))
 mkdirSync(join(buildDir, 'bench'), { recursive: true });
 writeFileSync(join(buildDir, 'bench', 'languages.json'), JSON.stringify({ tests, overhead, suite }, null, 2));
 
-// The CLI runs script candidates in sandboxed child processes (src/node/sandbox/): the same two measures there,
-// beside the worker_threads numbers above, and the start-up of one child (bwrap, node, the engine) until its first
-// result.
+// The CLI runs script candidates in sandboxed child processes (src/node/sandbox/). Beside worker_threads, in
+// alternating rounds (so that a machine busy with something else weighs on both alike): the start-up of one worker
+// until its first result (for a child: prlimit, bwrap, node, the engine), the per-test overhead of the one-line
+// program, and the uuidparse suite with each script reference solution.
 const { createSandboxPool } = await import('../src/node/sandbox/sandbox-pool.ts');
 const { probeBwrap } = await import('../src/node/sandbox/bwrap.ts');
 const { stageEngineFiles } = await import('../src/node/sandbox/engine-files.ts');
 const bwrap = probeBwrap(stageEngineFiles());
 const isolation = bwrap.kind === 'available' ? 'bwrap' : 'permission';
-const sandboxed = (size: number) => {
+type Way = 'threads' | 'sandboxed';
+const ways: Way[] = ['threads', 'sandboxed'];
+const poolOf = (way: Way, size: number) => {
+  if (way === 'threads') return createNodePool(size);
   const made = createSandboxPool(size, isolation);
   if (typeof made === 'string') throw new Error(made);
   return made;
 };
-const sandboxOverhead: Record<string, { startMs: number; ms: number }> = {};
+const side = () => ({ threads: [] as number[], sandboxed: [] as number[] });
+const startUp: Record<string, ReturnType<typeof side>> = {};
+const perTest: Record<string, ReturnType<typeof side>> = {};
 for (const [label, program] of smallest.slice(1)) {
   const request = {
     program,
@@ -127,52 +133,55 @@ for (const [label, program] of smallest.slice(1)) {
     seed: 1,
     limits: DEFAULT_LIMITS,
   };
-  const starts: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now();
-    const fresh = sandboxed(1);
-    await fresh.run(request);
-    starts.push(performance.now() - t);
-    await fresh.close();
-  }
-  const one = sandboxed(1);
-  await one.run(request);
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await one.run(request);
-    runs.push(performance.now() - t);
-  }
-  await one.close();
-  sandboxOverhead[label] = { startMs: median(starts), ms: median(runs) };
+  const starts = (startUp[label] = side());
+  const runs = (perTest[label] = side());
+  for (let round = 0; round < ROUNDS; round++)
+    for (const way of ways) {
+      const t = performance.now();
+      const fresh = poolOf(way, 1);
+      await fresh.run(request);
+      starts[way].push(performance.now() - t);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS / 2; i++) {
+        const s = performance.now();
+        await fresh.run(request);
+        times.push(performance.now() - s);
+      }
+      runs[way].push(median(times));
+      await fresh.close();
+    }
 }
-const sandboxSuite: Record<string, { ms: number; solved: boolean }> = {};
-const sandboxPool = sandboxed(availableParallelism());
+const scriptSuite: Record<string, ReturnType<typeof side>> = {};
+const warm = {
+  threads: poolOf('threads', availableParallelism()),
+  sandboxed: poolOf('sandboxed', availableParallelism()),
+};
 for (const [label, program] of candidates.filter(([, p]) => p.kind === 'script')) {
-  await scoreCandidate({ pack, candidate: program, runner: sandboxPool });
-  const times: number[] = [];
-  let solved = true;
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now();
-    const report = await scoreCandidate({ pack, candidate: program, runner: sandboxPool });
-    times.push(performance.now() - t);
-    solved &&= report.solved;
-  }
-  sandboxSuite[label] = { ms: median(times), solved };
+  const times = (scriptSuite[label] = side());
+  for (const way of ways) await scoreCandidate({ pack, candidate: program, runner: warm[way] });
+  for (let round = 0; round < ROUNDS; round++)
+    for (const way of ways) {
+      const t = performance.now();
+      const report = await scoreCandidate({ pack, candidate: program, runner: warm[way] });
+      times[way].push(performance.now() - t);
+      if (!report.solved) throw new Error(`${label} is not solved ${way}`);
+    }
 }
-await sandboxPool.close();
-console.log(`  sandboxed child processes (${isolation}${bwrap.kind === 'available' ? '' : `: ${bwrap.reason}`})`);
-for (const [label, { startMs, ms }] of Object.entries(sandboxOverhead))
+for (const way of ways) await warm[way].close();
+const cell = (xs: number[], digits: number) => median(xs).toFixed(digits).padStart(8);
+console.log(
+  `  worker_threads vs sandboxed child processes (${isolation}${bwrap.kind === 'available' ? '' : `: ${bwrap.reason}`}), medians of ${ROUNDS} alternating rounds`,
+);
+console.log(`    ${''.padEnd(32)} threads  sandboxed`);
+for (const [label, xs] of Object.entries(startUp))
+  console.log(`    ${`start-up, ${label}`.padEnd(32)}${cell(xs.threads, 0)} ${cell(xs.sandboxed, 0)} ms`);
+for (const [label, xs] of Object.entries(perTest))
+  console.log(`    ${`per test, ${label}`.padEnd(32)}${cell(xs.threads, 2)} ${cell(xs.sandboxed, 2)} ms`);
+for (const [label, xs] of Object.entries(scriptSuite))
   console.log(
-    `    ${label.padEnd(32)}${ms.toFixed(2).padStart(8)} ms/test (threads ${(overhead[label] as number).toFixed(2)})  start-up ${startMs.toFixed(0)} ms`,
+    `    ${`suite, ${label}`.padEnd(32)}${cell(xs.threads, 0)} ${cell(xs.sandboxed, 0)} ms  (${(median(xs.threads) / tests).toFixed(2)} vs ${(median(xs.sandboxed) / tests).toFixed(2)} ms/test)`,
   );
-for (const [label, { ms, solved }] of Object.entries(sandboxSuite)) {
-  const threads = suite[label]?.ms as number;
-  console.log(
-    `    ${label.padEnd(32)}${ms.toFixed(0).padStart(8)} ms  ${(ms / tests).toFixed(2).padStart(6)} ms/test  ${(ms / threads).toFixed(2).padStart(6)}× threads  ${solved ? 'solved' : 'NOT solved'}`,
-  );
-}
 writeFileSync(
   join(buildDir, 'bench', 'languages-sandbox.json'),
-  JSON.stringify({ tests, isolation, overhead: sandboxOverhead, suite: sandboxSuite }, null, 2),
+  JSON.stringify({ tests, isolation, startUp, perTest, suite: scriptSuite }, null, 2),
 );
