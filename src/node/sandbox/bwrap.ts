@@ -32,13 +32,18 @@ export interface ChildCommand {
  */
 function nodeFlags(readable: string[]): string[] {
   return [
-    '--experimental-permission',
+    PERMISSION_FLAG,
     ...readable.map((dir) => `--allow-fs-read=${dir}/`),
     '--disallow-code-generation-from-strings',
     `--max-old-space-size=${CHILD_HEAP_MB}`,
     '--no-warnings',
   ];
 }
+
+/** Node 20 names the model `--experimental-permission`; later versions `--permission` (the old name deprecated). */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission';
 
 /** The child's V8 heap limit, in MiB. */
 export const CHILD_HEAP_MB = 512;
