@@ -18,6 +18,9 @@ const usage = `usage:
   ${runUsage}
   ${scoreUsage}
   ${packUsage}
+
+Python and JavaScript candidates run inside an OS sandbox (bubblewrap). Where it cannot run, run and score refuse
+them (exit 2) unless given --unsandboxed, which runs them under Node's permission model alone.
 `;
 
 /** Runs one CLI command and returns its exit code. Expected problems print one line; only bugs print a stack. */
