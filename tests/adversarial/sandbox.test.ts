@@ -248,6 +248,16 @@ describe('script candidates escaping their engine, through the CLI', { timeout: 
       expect(r.err).toMatch(/--unsandboxed/);
     }
     expect(cRun).toEqual({ code: 0, out: '1 unmarked\n', err: '' });
+    // A bubblewrap the kernel refuses (user namespaces off): the refusal carries bwrap's own words.
+    const refusing = join(scratch, 'refusing-bwrap');
+    writeFileSync(refusing, '#!/bin/sh\necho "bwrap: No permissions to create new namespace" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
+    const denied = await mirrorbox(['run', hello], { MIRRORBOX_BWRAP: refusing });
+    expect(denied.code).toBe(2);
+    expect(denied.err).toMatch(
+      /cannot start here: .*refusing-bwrap could not start a sandbox \(exit 1: bwrap: No permissions to create new namespace\)/,
+    );
     expect(allowed).toEqual({ code: 0, out: 'alive\n', err: '' });
     const checkoutFile = join(repoRoot, 'build', `pwned-unsandboxed-${process.pid}.txt`);
     const hostTmpFile = join(scratch, 'pwned-unsandboxed.txt');
