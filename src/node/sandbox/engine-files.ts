@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,34 @@ export interface EngineFiles {
   pyodideDir: string;
 }
 
+const PREFIX = 'mirrorbox-sandbox-';
+
+/**
+ * Removes the folders of processes that ended without their exit handler (killed by a signal, as test runners end
+ * their workers): each folder is named after the pid that made it.
+ */
+function removeOrphans(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^mirrorbox-sandbox-(\d+)-/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // Another user's, or already gone.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 const entrySource = fileURLToPath(new URL('../../../workers/runner.sandbox-child.ts', import.meta.url));
 let staged: EngineFiles | undefined;
 
@@ -26,7 +54,8 @@ let staged: EngineFiles | undefined;
 export function stageEngineFiles(): EngineFiles {
   if (staged) return staged;
   const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
-  const dir = mkdtempSync(join(tmpdir(), 'mirrorbox-sandbox-'));
+  removeOrphans();
+  const dir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const entry = join(dir, 'child.mjs');
   bundleToFile(entrySource, entry);
