@@ -1,6 +1,7 @@
 /*
  * The run-time side of clang-14's WebAssembly SjLj lowering (-mllvm -wasm-enable-sjlj; see setjmp.h beside this
- * file). The pass turns each function that calls setjmp into one that keeps a table of (setjmp id, label) pairs:
+ * file; the lua and mcpp recipes compile it). The pass turns each function that calls setjmp into one that keeps a
+ * table of (setjmp id, label) pairs:
  *
  *  - a setjmp call becomes saveSetjmp(env, label, table, size): give the call a fresh id, store it in *env, add
  *    (id, label) to the table (growing it with realloc when full) and return the table, its size in the

@@ -1,0 +1,2 @@
+/* See linux-errno.c. */
+int mirrorbox_io_error(void);
