@@ -37,8 +37,8 @@ recipe_prologue "$@"
 version=${target[upstream.version]}
 recipe_wasi_c
 recipe_debian_source "${target[upstream.debianSource]}" "$version"
-recipe_skip_if_up_to_date -i "$here/sjlj/setjmp.h" -i "$here/sjlj/sjlj.c" -i "$here/wasi-stubs.c" -i "$here/linux-errno.c" \
-  -i "$here/wasi-lua.h" "$dsc_name" "$compat_digest"
+recipe_skip_if_up_to_date -i "$here/sjlj/setjmp.h" -i "$here/sjlj/sjlj.c" -i "$here/wasi-stubs.c" \
+  -i "$here/linux-errno.c" -i "$here/wasi-lua.h" "$dsc_name" "$compat_digest"
 
 obj=$work/obj
 gen=$work/gen
@@ -55,7 +55,12 @@ H
 # luaL_fileresult's errno in Linux's numbering (see linux-errno.c): a copy of lauxlib.c with the one call patched.
 awk '
   /^  int en = errno;/ { in_fn = 1 }
-  in_fn && /^    lua_pushinteger\(L, en\);$/ { print "    lua_pushinteger(L, mirrorbox_linux_errno(en));"; patched++; in_fn = 0; next }
+  in_fn && /^    lua_pushinteger\(L, en\);$/ {
+    print "    lua_pushinteger(L, mirrorbox_linux_errno(en));"
+    patched++
+    in_fn = 0
+    next
+  }
   { print }
   END { if (patched != 1) exit 1 }
 ' "$src/src/lauxlib.c" >"$gen/lauxlib.c" || { log "lauxlib.c: luaL_fileresult not found"; exit 1; }

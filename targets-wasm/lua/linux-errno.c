@@ -2,7 +2,7 @@
  * io.open, os.remove and the other file functions return errno as their third result (luaL_fileresult), and WASI
  * numbers errors differently from Linux (ENOENT is 44 on WASI, 2 on Linux). The build compiles a copy of
  * lauxlib.c that passes the number through mirrorbox_linux_errno(), so scripts see the numbers Debian's amd64
- * build gives; the messages (strerror) are the same text in both C libraries.
+ * build gives; the messages (strerror) are the same text in both C libraries. The mcpp recipe uses the mapping too.
  */
 #include <errno.h>
 

@@ -40,7 +40,8 @@ ensure_apt_packages make
 version=${target[upstream.version]}
 recipe_wasi_c
 recipe_debian_source "${target[upstream.debianSource]}" "$version"
-recipe_skip_if_up_to_date -i "$here/no-processes.c" -i "$here/getdtablesize.c" -i "$here/sigaction.c" -i "$here/dup2.h" "$dsc_name" "$compat_digest"
+recipe_skip_if_up_to_date -i "$here/no-processes.c" -i "$here/getdtablesize.c" -i "$here/sigaction.c" \
+  -i "$here/dup2.h" "$dsc_name" "$compat_digest"
 
 # --- configure ---------------------------------------------------------------------------------------------------
 # Hermetic: no pkg-config, no flags from the environment.

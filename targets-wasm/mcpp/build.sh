@@ -32,7 +32,9 @@ version=${target[upstream.version]}
 recipe_wasi_c
 recipe_debian_source "${target[upstream.debianSource]}" "$version"
 host_cc_version=$(gcc --version | sed -n 1p)
-recipe_skip_if_up_to_date -i "$root/targets-wasm/lua/sjlj/setjmp.h" -i "$root/targets-wasm/lua/sjlj/sjlj.c" -i "$here/linux-errno.c" -i "$here/linux-errno.h" "$dsc_name" "$compat_digest" "$host_cc_version"
+lua=$root/targets-wasm/lua
+recipe_skip_if_up_to_date -i "$lua/sjlj/setjmp.h" -i "$lua/sjlj/sjlj.c" -i "$lua/linux-errno.c" \
+  -i "$here/exit-status.c" -i "$here/exit-status.h" "$dsc_name" "$compat_digest" "$host_cc_version"
 
 # --- configure (natively, for config.h) --------------------------------------------------------------------------
 # As debian/rules: --enable-mcpplib; the system's config.sub and config.guess are linked in by Debian's build, the
@@ -75,20 +77,21 @@ sources=(main directive eval expand mbchar support system main_libmcpp)
 # SjLj lowering (wasm exception handling), with the run-time functions the lua target's recipe uses too
 # (targets-wasm/lua/sjlj/setjmp.h and sjlj.c).
 sjlj=(-mllvm -wasm-enable-sjlj)
-sjlj_dir=$root/targets-wasm/lua/sjlj
-# The exit status after errors is errno, in Linux's numbering as Debian's build gives it: see linux-errno.c.
+sjlj_dir=$lua/sjlj
+# The exit status after errors is errno, in Linux's numbering as Debian's build gives it: see exit-status.c.
 # -fwrapv: eval.c detects #if overflow by computing the wrapped sum first (signed overflow, undefined in C);
 # Debian's gcc build keeps those checks, clang would fold them away.
 flags=(-O2 -fwrapv -DHAVE_CONFIG_H -I"$copy" -I"$sjlj_dir" "${sjlj[@]}"
-  "-DIO_ERROR=mirrorbox_io_error()" "-include" "$here/linux-errno.h")
+  "-DIO_ERROR=mirrorbox_io_error()" "-include" "$here/exit-status.h")
 log "compiling ${#sources[@]} files"
 objects=()
 for f in "${sources[@]}"; do
   objects+=("$obj/$f.o")
   recipe_job "$obj/$f.log" "$cc" "${flags[@]}" -c "$copy/$f.c" -o "$obj/$f.o"
 done
-objects+=("$obj/sjlj.o" "$obj/linux-errno.o")
-recipe_job "$obj/linux-errno.log" "$cc" -O2 -Wall -Wextra -Werror -c "$here/linux-errno.c" -o "$obj/linux-errno.o"
+objects+=("$obj/sjlj.o" "$obj/exit-status.o" "$obj/linux-errno.o")
+recipe_job "$obj/exit-status.log" "$cc" -O2 -Wall -Wextra -Werror -c "$here/exit-status.c" -o "$obj/exit-status.o"
+recipe_job "$obj/linux-errno.log" "$cc" -O2 -Wall -Wextra -Werror -c "$lua/linux-errno.c" -o "$obj/linux-errno.o"
 recipe_job "$obj/sjlj.log" "$cc" -O2 -Wall -Wextra -Werror "${sjlj[@]}" -c "$sjlj_dir/sjlj.c" -o "$obj/sjlj.o"
 recipe_jobs_wait || { log "compilation failed"; exit 1; }
 

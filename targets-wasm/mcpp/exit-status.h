@@ -1,2 +1,2 @@
-/* See linux-errno.c. */
+/* See exit-status.c. */
 int mirrorbox_io_error(void);
