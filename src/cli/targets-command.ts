@@ -19,6 +19,7 @@ export async function targetsCommand(args: string[]): Promise<number> {
     return {
       id,
       bucket: meta.kind === 'ok' ? meta.value.bucket : '?',
+      role: meta.kind === 'ok' ? (meta.value.role ?? null) : null,
       program: meta.kind === 'ok' ? meta.value.program : id,
       upstream: meta.kind === 'ok' ? `${meta.value.upstream.package} ${meta.value.upstream.version}` : '?',
       visible: built.kind === 'ok' ? built.value.pack.visible.length : null,
@@ -40,7 +41,10 @@ export async function targetsCommand(args: string[]): Promise<number> {
       `${r.visible ?? '-'}/${r.hidden ?? '-'}`.padEnd(10),
       r.built ? 'built' : 'not built',
       r.oracle ?? '',
-    ].join(' '),
+      r.role ? `(role: ${r.role})` : '',
+    ]
+      .join(' ')
+      .trimEnd(),
   );
   process.stdout.write(
     `${['ID'.padEnd(12), 'SZ ', 'UPSTREAM'.padEnd(20), 'VIS/HID'.padEnd(10), 'STATE', 'ORACLE'].join(' ')}\n${lines.join('\n')}\n`,

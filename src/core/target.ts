@@ -11,6 +11,11 @@ export interface TargetMeta {
   };
   /** MirrorCode's size bucket. */
   bucket: 'S' | 'M' | 'L';
+  /**
+   * The MirrorCode target whose role this program plays, when the program is a stand-in for one that has no source
+   * in Debian (e.g. "wren_cli (a script interpreter)"); a replication report groups by it beside `bucket`.
+   */
+  role?: string;
   description: string;
   /** The native program fidelity tests compare with: absolute, or relative to the repo (a native build). */
   native?: string;

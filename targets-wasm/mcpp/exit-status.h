@@ -1,0 +1,2 @@
+/* See exit-status.c. */
+int mirrorbox_io_error(void);
