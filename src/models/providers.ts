@@ -14,6 +14,8 @@ export interface ProviderConfig {
   stream?: boolean;
   /** See OpenAIChatClientConfig.maxTokensField; default per provider. */
   maxTokensField?: 'max_completion_tokens' | 'max_tokens';
+  /** See OpenAIChatClientConfig.omitSdkHeaders; default on in a browser. */
+  omitSdkHeaders?: boolean;
   retry?: RetryPolicy;
   clock?: Clock;
   timeoutMs?: number;
@@ -98,6 +100,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
         model: config.model,
         ...(config.apiKey !== undefined && { apiKey: config.apiKey }),
         ...(config.stream !== undefined && { stream: config.stream }),
+        ...(config.omitSdkHeaders !== undefined && { omitSdkHeaders: config.omitSdkHeaders }),
         maxTokensField: config.maxTokensField ?? 'max_completion_tokens',
         ...common(config, OPENAI_URL),
       });
@@ -124,6 +127,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
         model: config.model,
         ...(config.apiKey && { apiKey: config.apiKey }),
         ...(config.stream !== undefined && { stream: config.stream }),
+        ...(config.omitSdkHeaders !== undefined && { omitSdkHeaders: config.omitSdkHeaders }),
         // The field every compatible server knows; OpenAI's newer one is not yet universal.
         maxTokensField: config.maxTokensField ?? 'max_tokens',
         ...common(config, undefined),
