@@ -87,7 +87,14 @@ export async function withRetries(
   let spent: Usage | undefined;
   for (let retry = 1; ; retry++) {
     if (signal.aborted) return withUsage({ kind: 'error', error: { kind: 'cancelled' } }, spent);
-    const outcome = await attempt(signal);
+    let outcome: Attempt;
+    try {
+      outcome = await attempt(signal);
+    } catch (error) {
+      // Clients classify every provider failure themselves; what still escapes is a bug here, not the provider's.
+      const message = `client: ${error instanceof Error ? error.message : String(error)}`;
+      return withUsage({ kind: 'error', error: { kind: 'bad-request', message } }, spent);
+    }
     if (outcome.kind === 'final') {
       const turn = outcome.turn;
       if (turn.kind === 'ok') return { ...turn, usage: addUsage(spent, turn.usage) ?? turn.usage };
