@@ -535,6 +535,57 @@ describe('openai specifics', () => {
     expect(error.kind === 'bad-request' && error.message).toContain('max_completion_tokens');
   });
 
+  it('reads tool calls the way Ollama streams them: whole, all at index 0, finish_reason stop', async () => {
+    const server = await serve(
+      openai,
+      [
+        {
+          text: 'Two calls.',
+          toolCalls: [
+            { id: 'call_1', name: 'write_file', arguments: WRITE_ARGS },
+            { id: 'call_2', name: 'run_tests', arguments: '{}' },
+          ],
+        },
+      ],
+      { quirks: { wholeToolCalls: true, allAtIndexZero: true, stopWithToolCalls: true } },
+    );
+    const turn = ok(
+      await openai.client(server, fakeClock()).turn(request([TASK]), { signal: new AbortController().signal }),
+    );
+    expect(turn.stop).toBe('tool-calls');
+    expect(turn.toolCalls).toEqual([
+      { kind: 'tool-call', id: 'call_1', name: 'write_file', argumentsJson: WRITE_ARGS },
+      { kind: 'tool-call', id: 'call_2', name: 'run_tests', argumentsJson: '{}' },
+    ]);
+  });
+
+  it('gives tool calls that came without an id one of its own, unique and usable in the next request', async () => {
+    const server = await serve(
+      openai,
+      [
+        {
+          toolCalls: [
+            { name: 'run_tests', arguments: ['{', '}'] },
+            { name: 'run_tests', arguments: '{}' },
+          ],
+        },
+        { text: 'ok' },
+      ],
+      { quirks: { noToolCallIds: true } },
+    );
+    const client = openai.client(server, fakeClock());
+    const first = ok(await client.turn(request([TASK]), { signal: new AbortController().signal }));
+    const ids = first.toolCalls.map((c) => c.id);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(id).toMatch(/^call_[0-9a-f]{24}$/);
+    const results = ids.map((id) => ({ kind: 'tool-result' as const, callId: id, text: '0/5', isError: false }));
+    ok(
+      await client.turn(request([TASK, first.message, { role: 'user', content: results }]), {
+        signal: new AbortController().signal,
+      }),
+    );
+  });
+
   it('leaves out the x-stainless headers when asked (for strict CORS preflights)', async () => {
     const server = await serve(openai, [{ text: 'x' }]);
     ok(

@@ -20,6 +20,17 @@ export interface OpenAIServerOptions extends ScriptedServerOptions {
    * servers know only `max_tokens`. Default: either.
    */
   maxTokensField?: 'max_completion_tokens' | 'max_tokens' | 'either';
+  /** Ways some OpenAI-compatible servers stream tool calls differently from OpenAI (Ollama, older llama.cpp). */
+  quirks?: {
+    /** Each call in one chunk (id, name and all its arguments at once), as Ollama streams them. */
+    wholeToolCalls?: boolean;
+    /** finish_reason "stop" for a turn that ends in tool calls. */
+    stopWithToolCalls?: boolean;
+    /** Every call at index 0, told apart only by its id. */
+    allAtIndexZero?: boolean;
+    /** Calls without an id. */
+    noToolCallIds?: boolean;
+  };
 }
 
 /**
@@ -113,7 +124,13 @@ function openaiProtocol(options: OpenAIServerOptions): ProviderProtocol {
     errorBody: (r) => ({ error: { message: r.message, type: r.type, param: null, code: r.code ?? null } }),
     respond(turn: ScriptedTurn, body: unknown, res: ServerResponse, step: number, server: ScriptedServer): void {
       const request = body as { model: string; stream?: boolean; stream_options?: { include_usage?: boolean } };
-      const { chunks, final } = completionOf(turn, request.model, step, request.stream_options?.include_usage === true);
+      const { chunks, final } = completionOf(
+        turn,
+        request.model,
+        step,
+        request.stream_options?.include_usage === true,
+        options.quirks ?? {},
+      );
       if (!request.stream) {
         res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req_scripted_${step}` });
         res.end(JSON.stringify(final));
@@ -136,6 +153,7 @@ function completionOf(
   model: string,
   step: number,
   includeUsage: boolean,
+  quirks: NonNullable<OpenAIServerOptions['quirks']>,
 ): { chunks: unknown[]; final: unknown } {
   const id = `chatcmpl-scripted-${step}`;
   const created = 1_700_000_000 + step;
@@ -152,7 +170,7 @@ function completionOf(
     completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0 },
   };
   const calls = (turn.toolCalls ?? []).map((c, i) => ({ ...c, id: c.id ?? `call_scripted_${step}_${i}` }));
-  const finish = turn.stop ?? (calls.length > 0 ? 'tool_calls' : 'stop');
+  const finish = turn.stop ?? (calls.length > 0 && !quirks.stopWithToolCalls ? 'tool_calls' : 'stop');
   const chunk = (delta: unknown, finishReason: string | null = null): unknown => ({
     id,
     object: 'chat.completion.chunk',
@@ -165,11 +183,18 @@ function completionOf(
   const chunks: unknown[] = [chunk({ role: 'assistant', content: '', refusal: null })];
   const text = pieces(turn.text);
   for (const piece of text) chunks.push(chunk({ content: piece }));
-  for (const [index, call] of calls.entries()) {
+  for (const [i, call] of calls.entries()) {
+    const index = quirks.allAtIndexZero ? 0 : i;
+    const id = quirks.noToolCallIds ? {} : { id: call.id };
+    if (quirks.wholeToolCalls) {
+      const args = pieces(call.arguments).join('');
+      chunks.push(
+        chunk({ tool_calls: [{ index, ...id, type: 'function', function: { name: call.name, arguments: args } }] }),
+      );
+      continue;
+    }
     chunks.push(
-      chunk({
-        tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }],
-      }),
+      chunk({ tool_calls: [{ index, ...id, type: 'function', function: { name: call.name, arguments: '' } }] }),
     );
     for (const piece of pieces(call.arguments)) {
       chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
