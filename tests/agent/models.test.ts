@@ -396,6 +396,29 @@ describe.each([anthropic, openai])('$name streaming', (provider) => {
   });
 });
 
+describe('scripted servers', () => {
+  it.each([anthropic, openai])('$name: a step may be computed from the request it answers', async (provider) => {
+    const server = await serve(provider, [
+      (r) => ({ text: `you sent ${(r.body as { messages: unknown[] }).messages.length} message(s)` }),
+    ]);
+    const turn = ok(
+      await provider.client(server, fakeClock()).turn(request([TASK]), { signal: new AbortController().signal }),
+    );
+    // OpenAI's list carries the system prompt as a message.
+    const expected = provider === openai ? 2 : 1;
+    expect(turn.message.content).toEqual([{ kind: 'text', text: `you sent ${expected} message(s)` }]);
+  });
+
+  it.each([anthropic, openai])('$name: an exhausted script fails loudly', async (provider) => {
+    const server = await serve(provider, []);
+    const error = failed(
+      await provider.client(server, fakeClock()).turn(request([TASK]), { signal: new AbortController().signal }),
+    );
+    expect(error).toMatchObject({ kind: 'bad-request', message: expect.stringContaining('the script has no step 0') });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
 describe('anthropic specifics', () => {
   it('sends the direct-browser-access header in browser mode, and the server refuses a cross-origin call without it', async () => {
     const server = await serve(anthropic, [{ text: 'hi' }]);

@@ -49,7 +49,12 @@ export interface ScriptedFailure {
   headers?: Record<string, string>;
 }
 
-export type ScriptStep = ScriptedTurn | ScriptedFailure;
+/**
+ * One model request's answer: fixed, or computed from the request (e.g. a turn that answers the tool result it was
+ * sent, for the loop's end-to-end tests).
+ */
+export type ScriptStep =
+  ScriptedTurn | ScriptedFailure | ((request: RecordedRequest, index: number) => ScriptedTurn | ScriptedFailure);
 
 export interface RecordedRequest {
   method: string;
@@ -189,13 +194,15 @@ export class ScriptedServer {
     const invalid = this.#protocol.validate(body, recorded);
     if (invalid) return this.#reject(res, recorded, invalid);
     const index = this.#next++;
-    const step = this.#script[index];
+    const scripted = this.#script[index];
+    const step = typeof scripted === 'function' ? scripted(recorded, index) : scripted;
     recorded.step = index;
     if (!step) {
-      recorded.status = 500;
+      // A 400, not a 5xx: a client must not retry its way past the end of a script, and the test must see why.
+      recorded.status = 400;
       return this.#sendError(res, {
-        status: 500,
-        type: 'api_error',
+        status: 400,
+        type: 'invalid_request_error',
         message: `scripted server: the script has no step ${index} (it has ${this.#script.length})`,
       });
     }
