@@ -114,7 +114,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     corsNotes: [
       'Ollama (http://127.0.0.1:11434/v1) refuses other origins until started with OLLAMA_ORIGINS set to this page’s origin (or *); its default context is 4096 tokens, too small for an agent: raise num_ctx / OLLAMA_CONTEXT_LENGTH.',
       'llama.cpp server (http://127.0.0.1:8080/v1) allows any origin; tool calls need --jinja.',
-      'vLLM (http://127.0.0.1:8000/v1) needs --enable-auto-tool-choice --tool-call-parser NAME for tools, and --allowed-origins for a tab.',
+      'vLLM (http://127.0.0.1:8000/v1) allows any origin by default (--allowed-origins narrows it); tools need --enable-auto-tool-choice --tool-call-parser NAME.',
       'LM Studio (http://127.0.0.1:1234/v1): turn on CORS in its server settings.',
       'OpenRouter (https://openrouter.ai/api/v1) answers cross-origin requests; give its key.',
       'Chromium asks permission before a public https page may call a server on this machine (Local Network Access).',
