@@ -419,6 +419,121 @@ describe('scripted servers', () => {
   });
 });
 
+describe('the scripted servers refuse what the real APIs refuse', () => {
+  const anthropicHeaders = { authorization: `Bearer ${KEY}`, 'anthropic-version': '2023-06-01' };
+  const user = { role: 'user', content: 'hi' };
+  it.each<[string, Record<string, unknown>, string]>([
+    ['tools not a list', { tools: { name: 'x' } }, 'tools: Input should be a valid list'],
+    ['a tool without input_schema', { tools: [{ name: 'x' }] }, 'input_schema: Field required'],
+    [
+      'a bad tool name',
+      { tools: [{ name: 'has space', input_schema: { type: 'object' } }] },
+      'String should match pattern',
+    ],
+    [
+      'a tool_use left unanswered',
+      {
+        messages: [
+          user,
+          { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'x', input: {} }] },
+          { role: 'user', content: 'next' },
+        ],
+      },
+      'without `tool_result` blocks immediately after: t1',
+    ],
+    [
+      'text before a tool_result',
+      {
+        messages: [
+          user,
+          { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'x', input: {} }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'a' },
+              { type: 'tool_result', tool_use_id: 't1', content: 'r' },
+            ],
+          },
+        ],
+      },
+      'tool_result blocks must come first',
+    ],
+    [
+      'an empty text block',
+      { messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] },
+      'must be non-empty',
+    ],
+  ])('Anthropic: %s', async (_name, patch, message) => {
+    const server = await serve(anthropic, [{ text: 'never' }]);
+    const res = await fetch(`${server.url}/v1/messages`, {
+      method: 'POST',
+      headers: anthropicHeaders,
+      body: JSON.stringify({ model: 'm', max_tokens: 5, messages: [user], ...patch }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(message);
+    expect(server.remaining).toBe(1);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an empty tools array', { tools: [] }, "[] is too short - 'tools'"],
+    ['a tool that is not a function', { tools: [{ name: 'x' }] }, "'tools[0].type'"],
+    [
+      'stream_options without stream',
+      { stream_options: { include_usage: true } },
+      "only allowed when 'stream' is enabled",
+    ],
+    [
+      'a tool message answering nothing',
+      { messages: [user, { role: 'tool', tool_call_id: 'c9', content: 'r' }] },
+      "must be a response to a preceeding message with 'tool_calls'",
+    ],
+    [
+      'a tool call left unanswered',
+      {
+        messages: [
+          user,
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'x', arguments: '{}' } }],
+          },
+          user,
+        ],
+      },
+      'did not have response messages: c1',
+    ],
+  ])('OpenAI: %s', async (_name, patch, message) => {
+    const server = await serve(openai, [{ text: 'never' }]);
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'm', messages: [user], ...patch }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(message);
+    expect(server.remaining).toBe(1);
+  });
+
+  it('both answer a CORS preflight with the asked headers and expose Retry-After', async () => {
+    for (const provider of [anthropic, openai]) {
+      const server = await serve(provider, []);
+      const res = await fetch(`${server.url}/v1/anything`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://127.0.0.1:1',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,x-stainless-os',
+        },
+      });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:1');
+      expect(res.headers.get('access-control-allow-headers')).toBe('authorization, content-type, x-stainless-os');
+      expect(res.headers.get('access-control-expose-headers')).toContain('retry-after');
+    }
+  });
+});
+
 describe('anthropic specifics', () => {
   it('sends the direct-browser-access header in browser mode, and the server refuses a cross-origin call without it', async () => {
     const server = await serve(anthropic, [{ text: 'hi' }]);
