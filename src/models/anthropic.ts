@@ -19,7 +19,7 @@ import type {
 } from '../agent/model-client.ts';
 import { classifyFailure, errorText, networkFailure, scrub, withSpent } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, systemClock, withRetries, type Attempt, type Clock } from './retry.ts';
-import { inBrowser, toolArgumentsObject } from './shared.ts';
+import { guarded, inBrowser, toolArgumentsObject } from './shared.ts';
 
 export interface AnthropicClientConfig {
   model: string;
@@ -70,11 +70,12 @@ export class AnthropicClient implements ModelClient {
     options: { signal: AbortSignal; onEvent?: (e: StreamEvent) => void },
   ): Promise<ModelTurn> {
     const clock = this.#config.clock ?? systemClock;
-    return withRetries((signal) => this.#attempt(request, signal, clock, options.onEvent), {
+    const onEvent = guarded(options.onEvent);
+    return withRetries((signal) => this.#attempt(request, signal, clock, onEvent), {
       policy: this.#config.retry ?? DEFAULT_RETRY_POLICY,
       clock,
       signal: options.signal,
-      ...(options.onEvent && { onEvent: options.onEvent }),
+      ...(onEvent && { onEvent }),
     });
   }
 

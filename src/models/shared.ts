@@ -36,3 +36,18 @@ export function toolArgumentsText(argumentsJson: string): string {
 export function freshCallId(): string {
   return `call_${globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 24)}`;
 }
+
+/**
+ * The listener as the clients call it: one that throws (a bug in a transcript view) must not fail the turn, which
+ * would be retried and billed again; the turn's result, not the stream of events, is authoritative.
+ */
+export function guarded<E>(listener: ((e: E) => void) | undefined): ((e: E) => void) | undefined {
+  if (!listener) return undefined;
+  return (e) => {
+    try {
+      listener(e);
+    } catch {
+      // Ignored on purpose: see above.
+    }
+  };
+}

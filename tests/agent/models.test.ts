@@ -323,6 +323,18 @@ describe.each([anthropic, openai, openaiUnstreamed])('$name client against its s
 });
 
 describe.each([anthropic, openai])('$name streaming', (provider) => {
+  it('a listener that throws does not fail or repeat the turn', async () => {
+    const server = await serve(provider, [{ text: ['a', 'b'] }, { text: 'second request' }]);
+    const turn = await provider.client(server, fakeClock()).turn(request([TASK]), {
+      signal: new AbortController().signal,
+      onEvent: () => {
+        throw new Error('view bug');
+      },
+    });
+    expect(ok(turn).message.content).toEqual([{ kind: 'text', text: 'ab' }]);
+    expect(server.answered).toHaveLength(1);
+  });
+
   it('stops at once when cancelled mid-stream, and closes the connection', async () => {
     const server = await serve(provider, [{ text: ['partial ', 'answer ', 'that never ends'], stallAfter: 4 }]);
     const controller = new AbortController();
