@@ -323,6 +323,14 @@ describe.each([anthropic, openai, openaiUnstreamed])('$name client against its s
 });
 
 describe.each([anthropic, openai])('$name streaming', (provider) => {
+  it('a client serialised by mistake (a checkpoint, a log line) carries no key', async () => {
+    const server = await serve(provider, []);
+    const client = provider.client(server, fakeClock());
+    expect(JSON.stringify(client)).not.toContain(KEY);
+    expect(String(client)).not.toContain(KEY);
+    expect(Object.values(client).join(' ')).not.toContain(KEY);
+  });
+
   it('a listener that throws does not fail or repeat the turn', async () => {
     const server = await serve(provider, [{ text: ['a', 'b'] }, { text: 'second request' }]);
     const turn = await provider.client(server, fakeClock()).turn(request([TASK]), {
