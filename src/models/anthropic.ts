@@ -270,7 +270,8 @@ export function toAnthropicMessages(messages: readonly Message[]): MessageParam[
         blocks.push({
           type: 'tool_result',
           tool_use_id: block.callId,
-          content: block.text,
+          // An empty result is sent without content rather than as an empty text, which the API may refuse.
+          ...(block.text !== '' && { content: block.text }),
           ...(block.isError && { is_error: true }),
         });
       }
