@@ -361,6 +361,16 @@ describe.each([anthropic, openai])('$name streaming', (provider) => {
     expect(server.answered).toHaveLength(1);
   });
 
+  it('stops at once when cancelled while the server has sent nothing but headers', async () => {
+    const server = await serve(provider, [{ text: 'never sent', stallAfter: 0 }]);
+    const controller = new AbortController();
+    const closed = server.whenStallClosed();
+    void server.whenStalled().then(() => controller.abort());
+    const turn = await provider.client(server, fakeClock()).turn(request([TASK]), { signal: controller.signal });
+    expect(failed(turn)).toEqual({ kind: 'cancelled' });
+    await closed;
+  });
+
   it('is cancelled before sending when the signal has already aborted', async () => {
     const server = await serve(provider, [{ text: 'never' }]);
     const controller = new AbortController();
