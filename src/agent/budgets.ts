@@ -73,19 +73,39 @@ export function totalTokens(u: Usage): number {
 }
 
 /**
- * The first budget the totals have reached, or undefined. Reaching a limit counts as crossing it: a run with
+ * The first budget (of `only`) the totals have reached, or undefined. Reaching a limit counts as crossing it: a run with
  * `maxToolCalls: 5` makes five calls and then stops. A cost budget without a price cannot be judged here (the loop
  * refuses to start such a run).
  */
-export function exceeded(budgets: Budgets, totals: UsageTotals): BudgetKind | undefined {
-  if (budgets.maxTokens !== undefined && totalTokens(totals) >= budgets.maxTokens) return 'tokens';
-  if (budgets.maxCostUsd !== undefined && totals.costUsd !== undefined && totals.costUsd >= budgets.maxCostUsd)
-    return 'cost';
-  if (budgets.maxWallMs !== undefined && totals.wallMs >= budgets.maxWallMs) return 'time';
-  if (budgets.maxToolCalls !== undefined && totals.toolCalls >= budgets.maxToolCalls) return 'tool-calls';
-  if (budgets.maxTurns !== undefined && totals.turns >= budgets.maxTurns) return 'turns';
-  return undefined;
+export function exceeded(
+  budgets: Budgets,
+  totals: UsageTotals,
+  only: readonly BudgetKind[] = ALL_BUDGETS,
+): BudgetKind | undefined {
+  const reached = (kind: BudgetKind): boolean => {
+    switch (kind) {
+      case 'tokens':
+        return budgets.maxTokens !== undefined && totalTokens(totals) >= budgets.maxTokens;
+      case 'cost':
+        return budgets.maxCostUsd !== undefined && totals.costUsd !== undefined && totals.costUsd >= budgets.maxCostUsd;
+      case 'time':
+        return budgets.maxWallMs !== undefined && totals.wallMs >= budgets.maxWallMs;
+      case 'tool-calls':
+        return budgets.maxToolCalls !== undefined && totals.toolCalls >= budgets.maxToolCalls;
+      case 'turns':
+        return budgets.maxTurns !== undefined && totals.turns >= budgets.maxTurns;
+    }
+  };
+  return only.find(reached);
 }
+
+export const ALL_BUDGETS: readonly BudgetKind[] = ['tokens', 'cost', 'time', 'tool-calls', 'turns'];
+
+/**
+ * The budgets that stop a tool call the model already asked for: its tokens are spent, so only time and the count of
+ * calls can forbid running it. The others are judged before the next model request.
+ */
+export const TOOL_BUDGETS: readonly BudgetKind[] = ['time', 'tool-calls'];
 
 const grouped = (n: number): string => Math.max(0, Math.floor(n)).toLocaleString('en-US');
 

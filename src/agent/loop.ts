@@ -1,4 +1,4 @@
-import { addTurn, budgetFooter, exceeded, type BudgetKind, type Budgets, type Price } from './budgets.ts';
+import { addTurn, budgetFooter, exceeded, TOOL_BUDGETS, type BudgetKind, type Budgets, type Price } from './budgets.ts';
 import { emptyTotals } from './budgets.ts';
 import type { Checkpoint, CheckpointStore } from './checkpoint.ts';
 import { DEFAULT_RESET_AT, estimateTokens, reportedTokens, shouldReset } from './context.ts';
@@ -225,6 +225,15 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
 
   /** A final stop: the workspace is scored once more on the visible tests (unless it was submitted). */
   const finish = async (stop: StopKind, extra: { budget?: BudgetKind; message?: string }): Promise<Step> => {
+    // Recorded before the final score, so a run killed while scoring finishes the same way when resumed.
+    const decided = cp.stopped !== undefined;
+    cp.stopped = {
+      stop,
+      ...(extra.budget ? { budget: extra.budget } : {}),
+      ...(extra.message ? { message: extra.message } : {}),
+    };
+    if (!decided) emit({ kind: 'stop', ...cp.stopped });
+    await persist();
     if (stop !== 'submitted' && !signal.aborted && Object.keys(cp.workspace).length > 0) {
       try {
         const score = await env.runVisibleTests(cp.workspace, signal);
@@ -234,9 +243,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       }
     }
     const r = result(stop, extra);
-    cp.stopped = { stop, ...extra };
     cp.result = r;
-    emit({ kind: 'stop', stop, ...extra });
     await persist();
     return { kind: 'done', result: r };
   };
@@ -323,10 +330,11 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       bump('nudges');
       emit({ kind: 'nudge', reason: observed.verdict.reason, text });
     }
-    await persist();
+    // A step that ends the run is checkpointed by finish() together with the decision, never without it.
     if (outcome.hidden && (counter('solved') > 0 || counter('submissions') >= (settings.attempts ?? 1)))
       return finish('submitted', {});
     if (observed.verdict.kind === 'stop') return finish('spinning', { message: observed.verdict.reason });
+    await persist();
     return { kind: 'continue' };
   };
 
@@ -489,9 +497,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       cp.pendingText.push(IDLE_NUDGE);
       bump('nudges');
       emit({ kind: 'nudge', reason: 'no tool call in the last model turn', text: IDLE_NUDGE });
-      await persist();
       if (idle.verdict.kind === 'stop') return finish('spinning', { message: idle.verdict.reason });
-      return { kind: 'continue' };
     }
     await persist();
     return { kind: 'continue' };
@@ -515,15 +521,17 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
 
   for (;;) {
     tick();
-    const over = exceeded(settings.budgets, cp.usage);
     const pending = unansweredCalls(cp.messages);
+    const over = exceeded(settings.budgets, cp.usage, pending[0] ? TOOL_BUDGETS : undefined);
     const step = signal.aborted
       ? await cancel()
-      : over
-        ? await finish('budget', { budget: over, message: `the ${over} budget was reached` })
-        : pending[0]
-          ? await toolStep(pending[0])
-          : await modelStep();
+      : cp.stopped
+        ? await finish(cp.stopped.stop, cp.stopped)
+        : over
+          ? await finish('budget', { budget: over, message: `the ${over} budget was reached` })
+          : pending[0]
+            ? await toolStep(pending[0])
+            : await modelStep();
     if (step.kind === 'done') return step.result;
   }
 }
