@@ -9,7 +9,7 @@ import type {
 } from './environment.ts';
 import type { ToolSpec } from './model-client.ts';
 import type { PassCount } from './trajectory.ts';
-import { byteLength, deleteFile, sortedPaths, writeFile, type WorkspaceLimits } from './workspace.ts';
+import { byteLength, deleteFile, pathProblem, sortedPaths, writeFile, type WorkspaceLimits } from './workspace.ts';
 
 /** The public tool names (issue 12): the app, the CLI and trajectories use them as they are. */
 export const TOOL_NAMES = [
@@ -315,6 +315,8 @@ export async function executeTool(ctx: ToolContext, name: string, argumentsJson:
     }
     case 'read_file': {
       const path = args.path as string;
+      const problem = pathProblem(path);
+      if (problem) return err(`${JSON.stringify(path)}: ${problem}`);
       if (!Object.hasOwn(ctx.workspace, path)) return err(`${path}: no such file in the workspace`);
       const content = ctx.workspace[path] as string;
       if (content === '') return { text: `${path} is empty`, isError: false };
