@@ -398,6 +398,29 @@ describe('runAgent with a scripted model and environment', () => {
     expect(store.events().filter((e) => e.kind === 'tool-call' && e.name === 'write_file')).toHaveLength(2);
   });
 
+  it('empty or repeated tool-call ids (some local servers send them) get unique ones, and every call is answered', async () => {
+    const sloppy: ModelTurn = {
+      kind: 'ok',
+      message: {
+        role: 'assistant',
+        content: [
+          { kind: 'tool-call', id: 'same', name: 'docs', argumentsJson: '{}' },
+          { kind: 'tool-call', id: 'same', name: 'list_files', argumentsJson: '{}' },
+          { kind: 'tool-call', id: '', name: 'build', argumentsJson: '{}' },
+        ],
+      },
+      toolCalls: [],
+      usage: usage(),
+      stop: 'tool-calls',
+    };
+    const { result, model } = await run(({ answered }) => (answered === 0 ? sloppy : callTurn([['submit', {}]])));
+    expect(result).toMatchObject({ stop: 'submitted', toolCalls: 4 });
+    const [assistant, results] = model.requests[1]?.messages.slice(-2) ?? [];
+    const ids = assistant?.content.map((b) => (b.kind === 'tool-call' ? b.id : ''));
+    expect(ids).toEqual(['same', 'call_1_1', 'call_1_2']);
+    expect(results?.content.map((b) => (b.kind === 'tool-result' ? b.callId : ''))).toEqual(ids);
+  });
+
   it('unansweredCalls finds the calls of the last turn that have no result yet', () => {
     const turn = callTurn([
       ['docs', {}],

@@ -271,7 +271,12 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
   });
 
   /** Runs one tool with its events; undefined when the signal aborted (the result is dropped, and redone on resume). */
-  const runTool = async (call: ToolCallBlock, allowed: (call: ToolCallBlock) => string | undefined) => {
+  /** `inConversation`: false for the notes turn of a reset, whose conversation is about to be replaced. */
+  const runTool = async (
+    call: ToolCallBlock,
+    allowed: (call: ToolCallBlock) => string | undefined,
+    inConversation = true,
+  ) => {
     emit({ kind: 'tool-call', id: call.id, name: call.name, argumentsJson: call.argumentsJson });
     const started = now();
     let outcome: ToolOutcome;
@@ -295,7 +300,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       if (isSolved(outcome.hidden)) bump('solved');
     }
     const text = `${outcome.text}\n\n${budgetFooter(settings.budgets, cp.usage)}`;
-    appendUserBlocks([{ kind: 'tool-result', callId: call.id, text, isError: outcome.isError }]);
+    if (inConversation) appendUserBlocks([{ kind: 'tool-result', callId: call.id, text, isError: outcome.isError }]);
     emit({
       kind: 'tool-result',
       id: call.id,
@@ -392,9 +397,18 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
 
   const acceptTurn = (turn: Extract<ModelTurn, { kind: 'ok' }>): Message => {
     cp.usage = addTurn(cp.usage, turn.usage, settings.price);
+    // Tool results are matched to calls by id, so ids must be unique; some OpenAI-compatible servers send empty or
+    // repeated ones, which are replaced (consistently: the conversation, the log and the results use the new id).
+    const seen = new Set<string>();
+    const content = turn.message.content.map((b, i): ContentBlock => {
+      if (b.kind !== 'tool-call') return b;
+      const id = b.id === '' || seen.has(b.id) ? `call_${cp.usage.turns}_${i}` : b.id;
+      seen.add(id);
+      return id === b.id ? b : { ...b, id };
+    });
     const message: Message =
-      turn.message.content.length > 0
-        ? { role: 'assistant', content: [...turn.message.content] }
+      content.length > 0
+        ? { role: 'assistant', content }
         : { role: 'assistant', content: [{ kind: 'text', text: '(empty answer)' }] };
     const calls = message.content.filter((b): b is ToolCallBlock => b.kind === 'tool-call');
     emit({
@@ -423,16 +437,20 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
         const message = acceptTurn(answer.turn);
         for (const block of message.content) {
           if (block.kind !== 'tool-call') continue;
-          const done = await runTool(block, (call) => {
-            if (call.name !== 'write_file') return `only write_file is available while the notes are written`;
-            try {
-              const args = JSON.parse(call.argumentsJson) as { path?: unknown };
-              if (args.path !== NOTES_FILE) return `during a reset, write_file writes ${NOTES_FILE} only`;
-            } catch {
-              // executeTool reports the malformed arguments itself.
-            }
-            return undefined;
-          });
+          const done = await runTool(
+            block,
+            (call) => {
+              if (call.name !== 'write_file') return `only write_file is available while the notes are written`;
+              try {
+                const args = JSON.parse(call.argumentsJson) as { path?: unknown };
+                if (args.path !== NOTES_FILE) return `during a reset, write_file writes ${NOTES_FILE} only`;
+              } catch {
+                // executeTool reports the malformed arguments itself.
+              }
+              return undefined;
+            },
+            false,
+          );
           if (!done) return cancel();
         }
       }
