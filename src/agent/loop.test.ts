@@ -32,6 +32,22 @@ const SOLVING: ModelTurn[] = [
   callTurn([['submit', {}]]),
 ];
 
+const RESET_NOTES = '# Notes\n- main.py prints pass lines\n- next: submit\n';
+/** Reports a large conversation each turn (the second request crosses 0.8 × 10,000 tokens), writes notes when asked. */
+const RESET_SCRIPT: Script = ({ request, answered }) => {
+  if (request.tools.length === 1)
+    return callTurn([['write_file', { path: 'NOTES.md', content: RESET_NOTES }]], { idPrefix: 'notes' });
+  if (request.messages.length === 1 && answered === 0 && request.messages[0]?.content[0]?.kind === 'text') {
+    const first = request.messages[0].content[0].text;
+    if (first.includes('restarted')) return callTurn([['submit', {}]], { idPrefix: 'after' });
+  }
+  // Each turn reports a large conversation: the second request crosses 0.8 × 10,000 tokens.
+  return callTurn([['write_file', { path: 'main.py', content: SOLVED_SOURCE }]], {
+    usage: usage(8_500, 100),
+    idPrefix: `t${answered}`,
+  });
+};
+
 interface Run {
   result: AgentResult;
   store: MemoryCheckpointStore;
@@ -364,20 +380,8 @@ describe('runAgent with a scripted model and environment', () => {
   });
 
   it('a context reset asks for NOTES.md with write_file only, then starts a fresh conversation', async () => {
-    const notes = '# Notes\n- main.py prints pass lines\n- next: submit\n';
-    const script: Script = ({ request, answered }) => {
-      if (request.tools.length === 1)
-        return callTurn([['write_file', { path: 'NOTES.md', content: notes }]], { idPrefix: 'notes' });
-      if (request.messages.length === 1 && answered === 0 && request.messages[0]?.content[0]?.kind === 'text') {
-        const first = request.messages[0].content[0].text;
-        if (first.includes('restarted')) return callTurn([['submit', {}]], { idPrefix: 'after' });
-      }
-      // Each turn reports a large conversation: the second request crosses 0.8 × 10,000 tokens.
-      return callTurn([['write_file', { path: 'main.py', content: SOLVED_SOURCE }]], {
-        usage: usage(8_500, 100),
-        idPrefix: `t${answered}`,
-      });
-    };
+    const notes = RESET_NOTES;
+    const script = RESET_SCRIPT;
     const { result, model, store } = await run(script, { contextTokens: 10_000 });
     expect(result).toMatchObject({ stop: 'submitted', solved: true });
     const [first, notesAsk, fresh] = model.requests;
@@ -396,6 +400,29 @@ describe('runAgent with a scripted model and environment', () => {
     expect(reset).toMatchObject({ kind: 'context-reset', notesBytes: notes.length, droppedMessages: 3 });
     // The dropped history is still in the log: the first turn's write is there.
     expect(store.events().filter((e) => e.kind === 'tool-call' && e.name === 'write_file')).toHaveLength(2);
+  });
+
+  it('a run stopped in the middle of a reset redoes the reset and ends the same way; the spent notes turn counts', async () => {
+    const reference = await run(RESET_SCRIPT, { contextTokens: 10_000 });
+    const store = new MemoryCheckpointStore();
+    const stop = new AbortController();
+    // The first environment operation is the reset's visible score.
+    const env = new FakeEnvironment({ onOperation: (name, n) => n === 1 && stop.abort() });
+    const first = await run(RESET_SCRIPT, { contextTokens: 10_000 }, { store, env, signal: stop.signal });
+    expect(first.result.stop).toBe('cancelled');
+    expect(env.operations).toEqual(['runVisibleTests']);
+    const resumed = await run(RESET_SCRIPT, { contextTokens: 10_000 }, { store });
+    const r = reference.result;
+    expect(withoutTime(resumed.result)).toEqual({
+      ...withoutTime(r),
+      turns: r.turns + 1,
+      toolCalls: r.toolCalls + 1,
+      usage: { inputTokens: r.usage.inputTokens + 100, outputTokens: r.usage.outputTokens + 20 },
+    });
+    // The notes turn was asked again; the conversation it was asked in had no stray result.
+    const notesAsk = resumed.model.requests[0];
+    expect(notesAsk?.tools.map((t) => t.name)).toEqual(['write_file']);
+    expect(unansweredCalls(notesAsk?.messages ?? [])).toEqual([]);
   });
 
   it('empty or repeated tool-call ids (some local servers send them) get unique ones, and every call is answered', async () => {
