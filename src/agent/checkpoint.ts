@@ -38,7 +38,11 @@ export interface Checkpoint {
 
 export interface CheckpointStore {
   load(): Promise<Checkpoint | undefined>;
-  /** Atomic: a torn write leaves the previous checkpoint. */
+  /**
+   * Atomic: a torn write leaves the previous checkpoint. The loop passes its live state and changes it once the
+   * promise settles, so the store must copy or serialise it before its first await (IndexedDB's put and
+   * JSON.stringify both do).
+   */
   save(checkpoint: Checkpoint): Promise<void>;
   appendEvents(events: TrajectoryEvent[]): Promise<void>;
 }

@@ -164,10 +164,17 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
     cp.usage.wallMs = wallBefore + (now() - sessionStart);
   };
 
+  /** The value with every occurrence of the key replaced; the same value when it holds none (the usual case). */
+  const scrubbed = <T>(value: T): T => {
+    if (!secret) return value;
+    const json = JSON.stringify(value);
+    return containsSecret(json, secret) ? (JSON.parse(scrubSecret(json, secret)) as T) : value;
+  };
+
   const outbox: TrajectoryEvent[] = [];
   const emit = (body: EventBody): void => {
     let event = { seq: cp.seq++, t: new Date().toISOString(), ...body } as TrajectoryEvent;
-    if (redact(event, secret).kind === 'error')
+    if (secret && redact(event, secret).kind === 'error')
       event = JSON.parse(scrubSecret(JSON.stringify(event), secret)) as TrajectoryEvent;
     outbox.push(event);
     options.onEvent?.(event);
@@ -176,9 +183,10 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
   const persist = async (): Promise<void> => {
     tick();
     if (outbox.length > 0) await store.appendEvents(outbox.splice(0));
-    let json = JSON.stringify(cp);
-    if (containsSecret(json, secret)) json = scrubSecret(json, secret);
-    await store.save(JSON.parse(json) as Checkpoint);
+    // The live state, not a copy (the store serialises it before its first await, see CheckpointStore). It cannot
+    // hold the key: all it holds comes from the task, the model's answers and the tools' results, and the latter two
+    // are scrubbed as they arrive (scrubbed()).
+    await store.save(cp);
   };
 
   const result = (stop: StopKind, extra: { budget?: BudgetKind; message?: string; resumable?: boolean }) => {
@@ -290,6 +298,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       }
     }
     if (signal.aborted) return undefined;
+    outcome = { ...outcome, text: scrubbed(outcome.text) };
     cp.usage.toolCalls += 1;
     tick();
     if (outcome.workspace) cp.workspace = outcome.workspace;
@@ -400,7 +409,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
     // Tool results are matched to calls by id, so ids must be unique; some OpenAI-compatible servers send empty or
     // repeated ones, which are replaced (consistently: the conversation, the log and the results use the new id).
     const seen = new Set<string>();
-    const content = turn.message.content.map((b, i): ContentBlock => {
+    const content = scrubbed(turn.message.content).map((b, i): ContentBlock => {
       if (b.kind !== 'tool-call') return b;
       const id = b.id === '' || seen.has(b.id) ? `call_${cp.usage.turns}_${i}` : b.id;
       seen.add(id);

@@ -85,9 +85,11 @@ export class ScriptedModel implements ModelClient {
   readonly provider = 'scripted';
   readonly requests: ModelRequest[] = [];
   private calls = 0;
+  /** `record`: keep a copy of every request in `requests` (tests read them; a benchmark does not want the cost). */
   constructor(
     private readonly script: Script,
     readonly model = 'scripted-model',
+    private readonly record = true,
   ) {}
 
   async turn(
@@ -96,7 +98,7 @@ export class ScriptedModel implements ModelClient {
   ): Promise<ModelTurn> {
     if (options.signal.aborted) return { kind: 'error', error: { kind: 'cancelled' } };
     // A copy: the loop's own messages change after the call, the record of what was sent must not.
-    this.requests.push(structuredClone(request) as ModelRequest);
+    if (this.record) this.requests.push(structuredClone(request) as ModelRequest);
     const answered = request.messages.filter((m) => m.role === 'assistant').length;
     const turn = await this.script({ request, answered, calls: this.calls++, signal: options.signal });
     if (options.signal.aborted) return { kind: 'error', error: { kind: 'cancelled' } };
