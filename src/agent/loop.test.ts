@@ -250,6 +250,33 @@ describe('runAgent with a scripted model and environment', () => {
       expect(result).toMatchObject({ stop: 'budget', budget: 'time', turns: 3, ms: 180_000 });
     });
 
+    it('time, when a model or a tool hangs: the step is stopped where the budget runs out', async () => {
+      const aborted = (signal: AbortSignal) =>
+        new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      const hungModel = await run(
+        async ({ signal }) => {
+          await aborted(signal);
+          return { kind: 'error', error: { kind: 'cancelled' } };
+        },
+        { budgets: { maxWallMs: 30 } },
+      );
+      expect(hungModel.result).toMatchObject({ stop: 'budget', budget: 'time', turns: 0 });
+
+      const env = new FakeEnvironment();
+      env.oracle = async (_input: unknown, signal?: AbortSignal) => {
+        if (!signal) throw new Error('the loop passes a signal');
+        await aborted(signal);
+        return { kind: 'cancelled' as const, stdout: new Uint8Array(), stderr: new Uint8Array(), files: {}, ms: 0 };
+      };
+      const hungTool = await run(
+        listScript([callTurn([['oracle', { args: [] }]])]),
+        { budgets: { maxWallMs: 30 } },
+        { env },
+      );
+      expect(hungTool.result).toMatchObject({ stop: 'budget', budget: 'time', turns: 1, toolCalls: 0 });
+      expect(hungTool.store.events().at(-1)).toMatchObject({ kind: 'stop', stop: 'budget', budget: 'time' });
+    });
+
     it('a cost budget without a price is refused before the run starts', async () => {
       const { result, model } = await run(busy, { budgets: { maxCostUsd: 1 } });
       expect(result.stop).toBe('error');

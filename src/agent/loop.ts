@@ -278,26 +278,64 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
     signal,
   });
 
-  /** Runs one tool with its events; undefined when the signal aborted (the result is dropped, and redone on resume). */
-  /** `inConversation`: false for the notes turn of a reset, whose conversation is about to be replaced. */
+  /**
+   * The signal of one model turn or tool call: the user's, and — when there is a time budget — the moment it runs
+   * out, so a model or a tool that hangs cannot carry the run past it.
+   */
+  const stepSignal = (): { signal: AbortSignal; timedOut: () => boolean; done: () => void } => {
+    const max = settings.budgets.maxWallMs;
+    if (max === undefined) return { signal, timedOut: () => false, done: () => undefined };
+    tick();
+    const controller = new AbortController();
+    let expired = false;
+    const forward = (): void => controller.abort();
+    signal.addEventListener('abort', forward, { once: true });
+    const timer = setTimeout(
+      () => {
+        expired = true;
+        controller.abort();
+      },
+      Math.max(0, max - cp.usage.wallMs),
+    );
+    return {
+      signal: controller.signal,
+      timedOut: () => expired && !signal.aborted,
+      done: () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', forward);
+      },
+    };
+  };
+
+  const outOfTime = (): Promise<Step> =>
+    finish('budget', { budget: 'time', message: 'the time budget was reached during a step' });
+
+  /**
+   * Runs one tool with its events; 'cancelled' or 'time' when the step was stopped (its result is dropped, and a
+   * cancelled one is redone on resume). `inConversation`: false for the notes turn of a reset, whose conversation is
+   * about to be replaced.
+   */
   const runTool = async (
     call: ToolCallBlock,
     allowed: (call: ToolCallBlock) => string | undefined,
     inConversation = true,
-  ) => {
+  ): Promise<ToolOutcome | 'cancelled' | 'time'> => {
     emit({ kind: 'tool-call', id: call.id, name: call.name, argumentsJson: call.argumentsJson });
     const started = now();
     let outcome: ToolOutcome;
     const refusal = allowed(call);
+    const step = stepSignal();
     if (refusal !== undefined) outcome = { text: `error: ${refusal}`, isError: true };
     else {
       try {
-        outcome = await executeTool(toolContext(), call.name, call.argumentsJson);
+        outcome = await executeTool({ ...toolContext(), signal: step.signal }, call.name, call.argumentsJson);
       } catch (e) {
         outcome = { text: `error: the ${call.name} tool failed: ${(e as Error).message}`, isError: true };
       }
     }
-    if (signal.aborted) return undefined;
+    step.done();
+    if (signal.aborted) return 'cancelled';
+    if (step.timedOut()) return 'time';
     outcome = { ...outcome, text: scrubbed(outcome.text) };
     cp.usage.toolCalls += 1;
     tick();
@@ -326,7 +364,8 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
 
   const toolStep = async (call: ToolCallBlock): Promise<Step> => {
     const outcome = await runTool(call, () => undefined);
-    if (!outcome) return cancel();
+    if (outcome === 'cancelled') return cancel();
+    if (outcome === 'time') return outOfTime();
     const observed = observeToolCall(
       cp.spin,
       {
@@ -369,10 +408,11 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       tools: tools.map((t) => t.name),
     });
     let turn: ModelTurn;
+    const step = stepSignal();
     try {
       turn = await model.turn(
         { system, messages, tools, maxOutputTokens: settings.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS },
-        { signal, ...(options.onStream ? { onEvent: options.onStream } : {}) },
+        { signal: step.signal, ...(options.onStream ? { onEvent: options.onStream } : {}) },
       );
     } catch (e) {
       turn = {
@@ -380,7 +420,9 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
         error: { kind: 'unavailable', message: `the model client failed: ${(e as Error).message}` },
       };
     }
+    step.done();
     if (signal.aborted) return { kind: 'step', step: await cancel() };
+    if (step.timedOut()) return { kind: 'step', step: await outOfTime() };
     if (turn.kind === 'ok') return { kind: 'ok', turn };
     const error = turn.error;
     if (turn.usage) cp.usage = { ...addTurn(cp.usage, turn.usage, settings.price), turns: cp.usage.turns };
@@ -460,7 +502,8 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
             },
             false,
           );
-          if (!done) return cancel();
+          if (done === 'cancelled') return cancel();
+          if (done === 'time') return outOfTime();
         }
       }
     }

@@ -153,7 +153,7 @@ export class FakeEnvironment implements AgentEnvironment {
     return 'FAKETOOL(1)\n\nNAME\n  faketool - prints its arguments\n';
   }
 
-  async oracle(input: ProgramInput): Promise<RunResult> {
+  async oracle(input: ProgramInput, _signal?: AbortSignal): Promise<RunResult> {
     this.op('oracle');
     return { kind: 'exited', code: 0, stdout: enc(`${input.args.join(' ')}\n`), stderr: enc(''), files: {}, ms: 1 };
   }
