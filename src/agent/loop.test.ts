@@ -228,7 +228,12 @@ describe('runAgent with a scripted model and environment', () => {
         expect(result).toMatchObject({ stop: 'budget', budget, solved: false, ...expected });
         expect(result.visible).toEqual({ passed: 2, total: 4 });
         expect(env.operations.at(-1)).toBe('runVisibleTests');
-        expect(store.events().at(-1)).toMatchObject({ kind: 'stop', stop: 'budget', budget });
+        expect(store.events().at(-1)).toMatchObject({
+          kind: 'stop',
+          stop: 'budget',
+          budget,
+          visible: { passed: 2, total: 4 },
+        });
       });
     }
 

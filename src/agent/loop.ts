@@ -233,14 +233,13 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
 
   /** A final stop: the workspace is scored once more on the visible tests (unless it was submitted). */
   const finish = async (stop: StopKind, extra: { budget?: BudgetKind; message?: string }): Promise<Step> => {
-    // Recorded before the final score, so a run killed while scoring finishes the same way when resumed.
-    const decided = cp.stopped !== undefined;
+    // Recorded before the final score, so a run killed while scoring finishes the same way when resumed; the stop
+    // event follows the score, so it carries the final counts.
     cp.stopped = {
       stop,
       ...(extra.budget ? { budget: extra.budget } : {}),
       ...(extra.message ? { message: extra.message } : {}),
     };
-    if (!decided) emit({ kind: 'stop', ...cp.stopped });
     await persist();
     if (stop !== 'submitted' && !signal.aborted && Object.keys(cp.workspace).length > 0) {
       try {
@@ -251,6 +250,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       }
     }
     const r = result(stop, extra);
+    emit({ kind: 'stop', ...cp.stopped, visible: r.visible, hidden: r.hidden });
     cp.result = r;
     await persist();
     return { kind: 'done', result: r };

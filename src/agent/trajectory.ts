@@ -58,7 +58,8 @@ export type TrajectoryEvent = { seq: number; t: string } & (
   | { kind: 'nudge'; reason: string; text: string }
   | { kind: 'context-reset'; estimatedTokens: number; notesBytes: number; droppedMessages: number }
   | { kind: 'pause'; reason: string }
-  | { kind: 'stop'; stop: StopKind; budget?: BudgetKind; message?: string }
+  /** The end of a session: final (with the last counts: visible scored once more unless submitted) or cancelled. */
+  | { kind: 'stop'; stop: StopKind; budget?: BudgetKind; message?: string; visible?: PassCount; hidden?: PassCount }
 );
 
 /** An event without its seq and time, as the loop builds it. */
