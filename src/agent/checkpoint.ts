@@ -46,3 +46,31 @@ export interface CheckpointStore {
   save(checkpoint: Checkpoint): Promise<void>;
   appendEvents(events: TrajectoryEvent[]): Promise<void>;
 }
+
+export type CheckpointParse = { kind: 'ok'; checkpoint: Checkpoint } | { kind: 'error'; message: string };
+
+/**
+ * Checks the shape of a checkpoint read back from storage (a folder, IndexedDB, an import) and says in one line what
+ * is wrong. Shallow on purpose: it catches a torn, foreign or older file, not every field.
+ */
+export function parseCheckpoint(value: unknown): CheckpointParse {
+  const fail = (what: string): CheckpointParse => ({ kind: 'error', message: `not a usable checkpoint: ${what}` });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('not a JSON object');
+  const v = value as Record<string, unknown>;
+  if (v.version !== 1) return fail(`version ${JSON.stringify(v.version)}, expected 1`);
+  if (typeof v.seq !== 'number' || !Number.isInteger(v.seq) || v.seq < 0) return fail('seq missing');
+  if (!Array.isArray(v.messages)) return fail('messages missing');
+  for (const [name, field] of [
+    ['workspace', v.workspace],
+    ['usage', v.usage],
+    ['counters', v.counters],
+    ['settings', v.settings],
+    ['run', v.run],
+    ['spin', v.spin],
+  ] as const)
+    if (typeof field !== 'object' || field === null || Array.isArray(field)) return fail(`${name} missing`);
+  if (!Object.values(v.workspace as object).every((c) => typeof c === 'string'))
+    return fail('workspace files must be text');
+  if (!Array.isArray(v.pendingText)) return fail('pendingText missing');
+  return { kind: 'ok', checkpoint: value as Checkpoint };
+}

@@ -382,6 +382,14 @@ describe('runAgent with a scripted model and environment', () => {
     }
   });
 
+  it('a store holding something that is not a checkpoint is refused with a clear message, not resumed', async () => {
+    const store = new MemoryCheckpointStore();
+    await store.save(JSON.parse('{"version": 2, "seq": 0}'));
+    const { result, model } = await run(listScript(SOLVING), {}, { store });
+    expect(result).toMatchObject({ stop: 'error', message: 'not a usable checkpoint: version 2, expected 1' });
+    expect(model.requests).toHaveLength(0);
+  });
+
   it('a resumed run keeps the budgets it started with', async () => {
     const store = new MemoryCheckpointStore();
     const stop = new AbortController();

@@ -1,6 +1,6 @@
 import { addTurn, budgetFooter, exceeded, TOOL_BUDGETS, type BudgetKind, type Budgets, type Price } from './budgets.ts';
 import { emptyTotals } from './budgets.ts';
-import type { Checkpoint, CheckpointStore } from './checkpoint.ts';
+import { parseCheckpoint, type Checkpoint, type CheckpointStore } from './checkpoint.ts';
 import { DEFAULT_RESET_AT, estimateTokens, reportedTokens, shouldReset } from './context.ts';
 import type { AgentEnvironment } from './environment.ts';
 import type { ContentBlock, Message, ToolCallBlock } from './messages.ts';
@@ -115,7 +115,10 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
   const { environment: env, model, store, signal, secret } = options;
   const now = options.now ?? (() => performance.now());
 
-  const loaded = await store.load();
+  const stored = await store.load();
+  const parsed = stored === undefined ? undefined : parseCheckpoint(stored);
+  if (parsed?.kind === 'error') return usageError(parsed.message);
+  const loaded = parsed?.checkpoint;
   if (loaded?.result) return loaded.result;
   if (loaded && loaded.run.target !== env.target.id)
     return usageError(`the checkpoint is for target ${loaded.run.target}, not ${env.target.id}`);
