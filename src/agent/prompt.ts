@@ -22,12 +22,14 @@ const LANGUAGES: Record<string, { name: string; layout: string }> = {
     layout: 'Write .c and .h files; all .c files are compiled and linked into one program.',
   },
   js: {
-    name: 'JavaScript (run by QuickJS, no Node APIs)',
-    layout: 'Put the program in main.js.',
+    name: 'JavaScript (run by QuickJS)',
+    layout:
+      'Put the program in main.js (other modules may sit beside it). It runs in QuickJS, not Node: there is a process-like API (process.argv, process.stdout.write, process.exit, process.exitCode), console, and require("fs") (fs.readFileSync(0) reads all of stdin).',
   },
   ts: {
-    name: 'TypeScript (transpiled, then run by QuickJS, no Node APIs)',
-    layout: 'Put the program in main.ts.',
+    name: 'TypeScript (types stripped, not checked; run by QuickJS)',
+    layout:
+      'Put the program in main.ts (other modules may sit beside it). It runs in QuickJS, not Node: there is a process-like API (process.argv, process.stdout.write, process.exit, process.exitCode), console, and require("fs") (fs.readFileSync(0) reads all of stdin).',
   },
 };
 
