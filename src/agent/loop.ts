@@ -61,6 +61,7 @@ export interface AgentResult {
   hidden: { passed: number; total: number };
   stop: StopKind;
   budget?: BudgetKind;
+  /** `inputTokens` counts every input token, cached or not (the budget's sum); costUsd is absent without a price. */
   usage: { inputTokens: number; outputTokens: number; costUsd?: number };
   toolCalls: number;
   turns: number;
@@ -548,8 +549,14 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
       cp.pendingText = [];
     }
     const estimated = estimateTokens(system, TOOL_SPECS, cp.messages, cp.context);
+    // Never twice in a row (a fresh start that is itself too large then ends as context-overflow), and never before
+    // there is a conversation to summarise.
     const justReset = cp.counters.turnsSinceReset === 0;
-    if (!justReset && shouldReset(estimated, settings.contextTokens, settings.resetAt ?? DEFAULT_RESET_AT))
+    if (
+      !justReset &&
+      cp.messages.length > 1 &&
+      shouldReset(estimated, settings.contextTokens, settings.resetAt ?? DEFAULT_RESET_AT)
+    )
       return reset(estimated, true);
     const answer = await request(cp.messages, TOOL_SPECS, estimated);
     if (answer.kind === 'step') return answer.step;
