@@ -5,6 +5,20 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'util', 'crypto'];
+/** What the agent core must not import: provider SDKs, and every layer above src/core. */
+const agentForbidden = [
+  '@anthropic-ai/*',
+  'openai',
+  'openai/*',
+  '**/models/*',
+  '**/node/*',
+  '**/cli/*',
+  '**/app/*',
+  '**/browser/*',
+  '**/toolchains/*',
+  '**/pool/*',
+  '**/runtimes/*',
+];
 const domGlobals = [
   'window',
   'document',
@@ -85,6 +99,36 @@ export default tseslint.config(
         ...domGlobals.map((name) => ({
           name,
           message: 'src/core is shared with Node and workers: no DOM or Node globals',
+        })),
+      ],
+    },
+  },
+  {
+    // The agent core runs in the app and in the CLI alike: no DOM, no Node APIs, and no provider SDK (src/models/
+    // wraps those behind ModelClient). Tests beside the code build real hosts, so they are exempt.
+    files: ['src/agent/**/*.ts'],
+    ignores: ['src/agent/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeModules.map((group) => ({
+              group: [group],
+              message: 'src/agent is shared with browsers: no Node APIs',
+            })),
+            ...agentForbidden.map((group) => ({
+              group: [group],
+              message: 'src/agent may import src/core only: no SDKs, hosts or app code',
+            })),
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[...domGlobals, 'fetch', 'Worker'].map((name) => ({
+          name,
+          message: 'src/agent is shared with Node and browsers: no DOM or Node globals (the host supplies I/O)',
         })),
       ],
     },
