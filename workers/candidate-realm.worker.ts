@@ -12,6 +12,7 @@
 import { RealmSeal } from '../src/browser/realm-seal.ts';
 import type { FromRealmWorker, PyodideFiles, RealmMethod, ToRealmWorker } from '../src/browser/realm-protocol.ts';
 import { locatePyodideWith } from '../src/runtimes/pyodide/engine.ts';
+import { prepareModule } from '../src/runtimes/shim/prepare.ts';
 import { createRunnerWorkerApi } from './runner-api.ts';
 
 const apply = Reflect.apply;
@@ -73,21 +74,26 @@ function serve(port: MessagePort): void {
   const seal = new RealmSeal();
   seal.take();
   let queue: Promise<void> = Promise.resolve();
+  // Only a script engine can reach the realm: until one ran here, nothing can have changed it.
+  let scriptsRan = false;
 
-  const handle = async (nonce: string, method: RealmMethod, args: unknown[]): Promise<void> => {
-    const before = closeAttempt ?? seal.broken();
+  const handle = async (nonce: string, method: RealmMethod, given: unknown[]): Promise<void> => {
+    const before = closeAttempt ?? (scriptsRan ? seal.broken() : undefined);
     if (before !== undefined) {
       send({ kind: 'tainted', nonce, message: before });
       return;
     }
     let answer: FromRealmWorker;
+    let args = given;
     try {
+      if (method === 'load') args = [args[0], await compiled(args[1] as { bytes: Uint8Array; memoryBytes: number })];
       const call = api[method] as (...a: unknown[]) => unknown;
       answer = { kind: 'answer', nonce, ok: true, value: await apply(call, api, args) };
     } catch (e) {
       answer = { kind: 'answer', nonce, ok: false, message: e instanceof Error ? e.message : String(e) };
     }
     if (method === 'runScript') {
+      scriptsRan = true;
       await drain();
       const after = closeAttempt ?? seal.broken();
       if (after !== undefined) {
@@ -108,6 +114,13 @@ function serve(port: MessagePort): void {
     else if (message.kind === 'pyodide-missing') pyodideFiles?.(message.message);
     else if (message.kind === 'call') queue = queue.then(() => handle(message.nonce, message.method, message.args));
   };
+}
+
+/** A module compiled from the bytes the page sent (the page checked them already, with the same function). */
+async function compiled(wasm: { bytes: Uint8Array; memoryBytes: number }): Promise<WebAssembly.Module> {
+  const prepared = await prepareModule(wasm.bytes, wasm.memoryBytes);
+  if (prepared.kind !== 'ready') throw new Error(prepared.message);
+  return prepared.module;
 }
 
 /**

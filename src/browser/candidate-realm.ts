@@ -13,6 +13,10 @@
  */
 import type { Endpoint } from 'comlink';
 import type { Limits } from '../core/limits.ts';
+import type { Program, RunRequest } from '../core/run-request.ts';
+import type { RunResult } from '../core/run-result.ts';
+import type { RunOptions } from '../core/runner.ts';
+import { ModuleCache } from '../runtimes/shim/module-cache.ts';
 import { WorkerPool, type SpawnedWorker } from '../pool/worker-pool.ts';
 import {
   PYODIDE_FILE_NAMES,
@@ -215,6 +219,14 @@ class RealmEndpoint implements Endpoint {
       return;
     }
     const args = wire.map((w) => w.value);
+    if (method === 'load') {
+      const wasm = moduleBytes.get(String(args[0]));
+      if (!wasm) {
+        this.answer(id, thrown(`no bytes for the module ${String(args[0])}`));
+        return;
+      }
+      args[1] = wasm;
+    }
     const pending: Pending = { nonce: nonce(), id, method };
     if (method === 'run' || method === 'runScript') pending.limits = (args[1] as { limits: Limits }).limits;
     this.pending.push(pending);
@@ -347,7 +359,29 @@ export function spawnRealmWorker(): SpawnedWorker {
   };
 }
 
+/**
+ * The bytes of the WASI modules runs asked for, under the pool's key for each (program and memory limit). A compiled
+ * WebAssembly.Module cannot cross into another agent cluster (the opaque origin's), so the realm's workers get the
+ * bytes and compile them themselves, once per worker like the page's pool hands a module once per worker.
+ */
+const moduleBytes = new Map<string, { bytes: Uint8Array; memoryBytes: number }>();
+const MODULES_KEPT = 16;
+
+/** A WorkerPool of realm workers: it remembers each WASI program's bytes for its workers to compile. */
+class RealmPool extends WorkerPool {
+  override run(request: RunRequest<Program>, options?: RunOptions): Promise<RunResult> {
+    const { program } = request;
+    if (program.kind !== 'script') {
+      const key = ModuleCache.key(program, request.limits.memoryBytes);
+      moduleBytes.delete(key);
+      moduleBytes.set(key, { bytes: program.bytes, memoryBytes: request.limits.memoryBytes });
+      while (moduleBytes.size > MODULES_KEPT) moduleBytes.delete(moduleBytes.keys().next().value as string);
+    }
+    return super.run(request, options);
+  }
+}
+
 /** A pool of realm workers, sized like the page's (at least 1, at most 8). */
 export function createRealmPool(size = Math.min(8, Math.max(1, navigator.hardwareConcurrency || 2))): WorkerPool {
-  return new WorkerPool(spawnRealmWorker, size);
+  return new RealmPool(spawnRealmWorker, size);
 }

@@ -17,6 +17,8 @@ const apply = Reflect.apply;
 const mapSet = Map.prototype.set;
 const mapHas = Map.prototype.has;
 const push = Array.prototype.push;
+// NaN is a global's value: identity, not ===.
+const same = Object.is;
 
 interface Entry {
   target: object;
@@ -31,12 +33,20 @@ function isObject(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
+/** A function with no own properties but `length` and `name`: not a constructor, nothing hung on it. */
+function plainFunction(f: object): boolean {
+  const keys = ownKeys(f);
+  for (let k = 0; k < keys.length; k++) if (keys[k] !== 'length' && keys[k] !== 'name') return false;
+  return true;
+}
+
 function flags(d: PropertyDescriptor): number {
   return (d.writable ? 1 : 0) | (d.enumerable ? 2 : 0) | (d.configurable ? 4 : 0);
 }
 
 export class RealmSeal {
   private entries: Entry[] = [];
+  private plain: object[] = [];
 
   /**
    * Records `roots` and everything reachable from them. Object.prototype comes first: a getter planted there for
@@ -46,6 +56,7 @@ export class RealmSeal {
     const seen = new Map<object, true>();
     const entries: Entry[] = [];
     const queue: object[] = [];
+    const plain: object[] = [];
     const visit = (value: unknown): void => {
       if (!isObject(value) || apply(mapHas, seen, [value])) return;
       apply(mapSet, seen, [value, true]);
@@ -54,6 +65,12 @@ export class RealmSeal {
     for (const root of roots) visit(root);
     for (let i = 0; i < queue.length; i++) {
       const target = queue[i] as object;
+      if (typeof target === 'function' && plainFunction(target)) {
+        // Methods, getters and setters are nine in ten of the realm's objects, and have nothing to hide state in
+        // but a new property: the check counts their keys instead of reading each descriptor.
+        apply(push, plain, [target]);
+        continue;
+      }
       const entry: Entry = {
         target,
         extensible: extensible(target),
@@ -76,11 +93,12 @@ export class RealmSeal {
       apply(push, entries, [entry]);
     }
     this.entries = entries;
+    this.plain = plain;
   }
 
   /** How many objects the seal covers. */
   get size(): number {
-    return this.entries.length;
+    return this.entries.length + this.plain.length;
   }
 
   /** Undefined while every recorded object is as it was; else one line naming the first change found. */
@@ -100,13 +118,18 @@ export class RealmSeal {
         const s = k * 4;
         if (
           !d ||
-          d.value !== entry.slots[s] ||
+          !same(d.value, entry.slots[s]) ||
           d.get !== entry.slots[s + 1] ||
           d.set !== entry.slots[s + 2] ||
           flags(d) !== entry.slots[s + 3]
         )
           return `${where(target)}.${String(key)} changed`;
       }
+    }
+    const plain = this.plain;
+    for (let p = 0; p < plain.length; p++) {
+      const target = plain[p] as object;
+      if (!plainFunction(target) || !extensible(target)) return `${where(target)} was changed`;
     }
     return undefined;
   }
