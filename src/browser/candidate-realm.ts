@@ -192,7 +192,7 @@ type ComlinkListener = (event: { data: unknown }) => void;
  * the realm protocol's calls with a nonce; the worker's answers are checked and become comlink's answers. One call
  * at a time is in flight on a worker (the pool never overlaps them); comlink's RELEASE is answered here.
  */
-class RealmEndpoint implements Endpoint {
+export class RealmEndpoint implements Endpoint {
   private readonly listeners = new Set<ComlinkListener>();
   private pending: Pending[] = [];
   private crashListeners: ((message: string) => void)[] = [];
