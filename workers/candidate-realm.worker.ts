@@ -60,7 +60,10 @@ function serve(port: MessagePort): void {
   let pyodideFiles: ((files: PyodideFiles | string) => void) | undefined;
   const pyodideArrived = new Promise<PyodideFiles | string>((resolve) => (pyodideFiles = resolve));
   let askedForPyodide = false;
+  // Set when Pyodide (re)starts: the one change to the realm that is mirrorbox's own after the first load.
+  let pyodideStarting = false;
   locatePyodideWith(async () => {
+    pyodideStarting = true;
     if (!askedForPyodide) {
       askedForPyodide = true;
       send({ kind: 'need-pyodide' });
@@ -100,11 +103,13 @@ function serve(port: MessagePort): void {
         send({ kind: 'tainted', nonce, message: after });
         return;
       }
-    } else if (method === 'loadScript' || method === 'pythonReady') {
-      // Starting an engine changes the realm (Pyodide closes code generation, adds its objects): the realm is
-      // clean here (checked above, and nothing but the engine ran since), so this is the new state to hold.
+    } else if (method === 'loadScript' || (method === 'pythonReady' && pyodideStarting)) {
+      // Starting an engine changes the realm (Pyodide closes code generation, adds its objects): the realm was
+      // clean before (checked above, and nothing but the engine ran since), so this is the new state to hold.
+      // pythonReady comes before every Python run and mostly finds the engine up: then there is nothing to take.
       seal.take();
     }
+    if (method !== 'runScript') pyodideStarting = false;
     send(answer);
   };
 
