@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { candidateRealmPlugin } from './scripts/vite-candidate-realm-plugin.ts';
 import { packsPlugin } from './scripts/vite-packs-plugin.ts';
 import { pyodidePlugin } from './scripts/vite-pyodide-plugin.ts';
 import { wasmerSdkPlugin } from './scripts/vite-wasmer-plugin.ts';
@@ -19,7 +20,14 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), packsPlugin(builtTargets), workerCspPlugin(), pyodidePlugin(), wasmerSdkPlugin()],
+  plugins: [
+    svelte(),
+    packsPlugin(builtTargets),
+    workerCspPlugin(),
+    pyodidePlugin(),
+    wasmerSdkPlugin(),
+    candidateRealmPlugin(),
+  ],
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   worker: {

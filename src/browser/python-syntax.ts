@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS } from '../core/limits.ts';
 import type { ScriptProgram } from '../core/run-request.ts';
 import type { Runner } from '../core/runner.ts';
 import type { SyntaxProblem } from '../runtimes/pyodide/check-syntax.ts';
-import { pagePool } from './browser-pool.ts';
+import { candidatePool } from './browser-pool.ts';
 
 /**
  * A Python program that compiles each of `[[name, source], …]` read from stdin and prints
@@ -42,7 +42,7 @@ export type BrowserSyntaxCheck =
   | { kind: 'skipped'; reason: string };
 
 /**
- * CPython's own parser over each file, in a runner worker of the page's pool rather than on the page's thread, where
+ * CPython's own parser over each file, in a worker of the candidate realm (the source is the candidate's) rather than on the page's thread, where
  * starting Pyodide would freeze the page for seconds. The worker that checks keeps its interpreter for the runs that
  * follow, so the check costs the first run nothing but the check itself.
  */
@@ -50,7 +50,7 @@ export async function checkPythonSyntaxInWorker(
   files: Record<string, string>,
   options: { signal?: AbortSignal; runner?: Runner } = {},
 ): Promise<BrowserSyntaxCheck> {
-  const runner = options.runner ?? pagePool();
+  const runner = options.runner ?? candidatePool();
   const result = await runner.run(
     {
       program: CHECKER_PROGRAM,

@@ -6,9 +6,11 @@
  * uploaded as a prebuilt .wasm, floods and spins through the Tests tab while the page keeps answering.
  */
 import type { Browser, Page, Worker } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import type { PreviewServer, ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../browser/chromium.ts';
+import { launchChromium, startDevServer } from '../browser/chromium.ts';
+import type { PoolName, RealmHarness, RunSummary } from '../browser/realm-harness.ts';
+import { setEditorText } from '../app/editor.ts';
 import { sharedAppBuild, startPreviewServer } from '../app/preview.ts';
 import { hostileC } from './fixtures.ts';
 import { startProbeServer, type ProbeServer } from './probe-server.ts';
@@ -185,5 +187,344 @@ describe('hostile code in the app’s runner workers (Chromium, production build
       .toContain('uuidparse from util-linux');
     expect(probe.hits().length).toBe(hitsBefore);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * The person's saved work against a hostile Python candidate in the app itself (production build): the candidate
+ * escapes to its worker's global and tries to wipe the app's IndexedDB and read the oracle; after a reload the
+ * workspace (the hostile program itself, saved before the run) is still there.
+ */
+describe('a hostile Python candidate in the app (Chromium, production build)', { timeout: 240_000 }, () => {
+  let server: PreviewServer;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("leaves the person's IndexedDB and the oracle alone: the work survives a hostile run and a reload", async () => {
+    await page.goto(`${base}/?target=uuidparse&tab=workspace`);
+    await page.locator('#toolchain').selectOption('python');
+    await page.getByRole('button', { name: /^main\.py/ }).waitFor();
+    const hostile = `${ESCAPE}
+KEEP = 'survives the hostile run 7'
+attempt('deleteDatabase', lambda: g.indexedDB.deleteDatabase('mirrorbox'))
+def xhr(url):
+    x = g.XMLHttpRequest.new()
+    x.open('GET', url, False)
+    x.send()
+    return x.status
+attempt('oracle', lambda: xhr(g.location.origin + '/packs/uuidparse/oracle.wasm'))
+attempt('oracle by name', lambda: xhr('${base}/packs/uuidparse/oracle.wasm'))
+`;
+    await setEditorText(page, hostile);
+    await page.getByTestId('save-state').filter({ hasText: 'Saved in this browser' }).waitFor();
+    await page.getByRole('tab', { name: 'Tests' }).click();
+    await page.getByTestId('test-filter').fill('nil');
+    await page.getByTestId('run-tests').click();
+    await page.locator('tr[data-case="nil"]:not([data-verdict="none"])').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('run-tests').isEnabled(), { timeout: 60_000 }).toBe(true);
+    await page.locator('tr[data-case="nil"] button.case-link').click();
+    const stdout = await page.getByTestId('case-detail').getByTestId('diff-stdout').innerText();
+    expect(stdout).toContain('deleteDatabase refused');
+    expect(stdout).toContain('oracle refused');
+    expect(stdout).toContain('oracle by name refused');
+    expect(stdout).not.toContain(' reached ');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Workspace' }).click();
+    await page.locator('.cm-content').filter({ hasText: 'survives the hostile run 7' }).waitFor({ timeout: 15_000 });
+  });
+});
+
+/**
+ * The issue's Python escape (a walk of `object.__subclasses__()` to Pyodide's import hook, whose `jsproxies['js']`
+ * is the worker's global object): the attacker in the tests below, as Python source defining `g`.
+ */
+const ESCAPE = `def _js():
+    s = list(object.__subclasses__()); seen = set()
+    while s:
+        c = s.pop()
+        if id(c) in seen: continue
+        seen.add(id(c))
+        try: s += type.__subclasses__(c)
+        except Exception: pass
+        try: d = type.__dict__['__dict__'].__get__(c)
+        except Exception: continue
+        for v in list(d.values()):
+            g = getattr(v, '__globals__', None)
+            if isinstance(g, dict) and 'jsfinder' in g: return g['jsfinder'].jsproxies['js']
+    raise SystemExit('no way to the global object')
+g = _js()
+import sys
+def attempt(label, action):
+    try: print(label, 'reached', action())
+    except BaseException as e: print(label, 'refused', type(e).__name__)
+`;
+
+/**
+ * Candidate code that owns its worker's realm, in Debian Chromium: the candidate realm's pool (what the app runs
+ * candidates in) beside the page's same-origin pool (where the app ran them before, and still runs the oracle), on
+ * the test harness page of the dev server (tests/browser/realm-harness.ts; same realm code, bundle and CSP as the
+ * build). Each attack is shown to work on the page's pool, so the same attempt failing in the realm is the realm's
+ * doing.
+ */
+describe('hostile code in the candidate realm (Chromium)', { timeout: 240_000 }, () => {
+  let dev: { server: ViteDevServer; url: string };
+  let browser: Browser;
+  let page: Page;
+  let probe: ProbeServer;
+
+  beforeAll(async () => {
+    probe = await startProbeServer();
+    dev = await startDevServer();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${dev.url}/tests/browser/realm-harness.html`);
+    await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'ready');
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await dev?.server.close();
+    await probe?.close();
+  });
+
+  const python = (pool: PoolName, source: string, argv: string[] = [], wallMs = 10_000): Promise<RunSummary> =>
+    page.evaluate(
+      ([p, s, a, w]) =>
+        (window as unknown as { realmHarness: RealmHarness }).realmHarness.script(p, 'pyodide', s, a, '', w),
+      [pool, source, argv, wallMs] as const,
+    );
+  /** A worker of the pool that has run Python (so its realm is the one candidate code owned). */
+  const workerOf = async (pool: PoolName): Promise<Worker> => {
+    await python(pool, 'print("up")');
+    const found = page
+      .workers()
+      .find((w) => (pool === 'realm' ? w.url().startsWith('blob:null/') : w.url().includes('runner.worker')));
+    if (!found) throw new Error(`no ${pool} worker`);
+    return found;
+  };
+  const lines = (r: RunSummary): string[] => r.stdout.trim().split('\n');
+
+  it('cannot read the oracle or the packs: synchronous XHR and fetch of oracle.wasm and index.json fail', async () => {
+    const source = `${ESCAPE}
+def xhr(url):
+    x = g.XMLHttpRequest.new()
+    x.open('GET', url, False)
+    x.send()
+    return f'{x.status} {len(x.response or "")}'
+for path in ['/packs/uuidparse/oracle.wasm', '/packs/index.json']:
+    attempt('xhr ' + path, lambda: xhr(sys.argv[1] + path))
+`;
+    const before = await python('page', source, [dev.url]);
+    expect(lines(before)).toEqual([
+      expect.stringMatching(/^xhr \/packs\/uuidparse\/oracle\.wasm reached 200 \d{5,}$/),
+      expect.stringMatching(/^xhr \/packs\/index\.json reached 200 \d+$/),
+    ]);
+    const realm = await python('realm', source, [dev.url]);
+    expect(realm.kind).toBe('exited');
+    expect(lines(realm)).toEqual([
+      'xhr /packs/uuidparse/oracle.wasm refused JsException',
+      'xhr /packs/index.json refused JsException',
+    ]);
+    const fetchFrom = (w: Worker) =>
+      w.evaluate(
+        (origin) =>
+          Promise.all(
+            ['/packs/uuidparse/oracle.wasm', '/packs/index.json'].map((p) =>
+              fetch(origin + p).then(
+                (r) => `${r.status}`,
+                (e: Error) => `refused ${e.name}`,
+              ),
+            ),
+          ),
+        dev.url,
+      );
+    expect(await fetchFrom(await workerOf('page'))).toEqual(['200', '200']);
+    expect(await fetchFrom(await workerOf('realm'))).toEqual(['refused TypeError', 'refused TypeError']);
+  });
+
+  it('has no IndexedDB and no Cache Storage', async () => {
+    const storage = (w: Worker) =>
+      w.evaluate(async () => {
+        const idb = await new Promise<string>((resolve) => {
+          try {
+            const request = indexedDB.open('mirrorbox-probe');
+            request.onsuccess = () => resolve('opened');
+            request.onerror = () => resolve(`refused ${request.error?.name ?? ''}`);
+          } catch (e) {
+            resolve(`refused ${(e as Error).name}`);
+          }
+        });
+        // An opaque origin's worker may have no `caches` at all: that refuses it as well.
+        const cache =
+          typeof caches === 'undefined'
+            ? 'refused: no caches'
+            : await caches.open('mirrorbox-probe').then(
+                () => 'opened',
+                (e: Error) => `refused ${e.name}`,
+              );
+        return { idb, cache };
+      });
+    expect(await storage(await workerOf('page'))).toEqual({ idb: 'opened', cache: 'opened' });
+    const realm = await storage(await workerOf('realm'));
+    expect(realm.idb).toBe('refused SecurityError');
+    expect(realm.cache).toMatch(/^refused/);
+  });
+
+  it("loads no script of the app's origin: import() and importScripts fail", async () => {
+    const load = async (w: Worker) => ({
+      imported: await w.evaluate(
+        `import(${JSON.stringify(`${dev.url}/src/core/bytes.ts`)}).then(() => 'loaded', (e) => 'refused ' + e.name)`,
+      ),
+      classic: await w.evaluate((url) => {
+        try {
+          (self as unknown as { importScripts(u: string): void }).importScripts(url);
+          return 'loaded';
+        } catch (e) {
+          return `refused ${(e as Error).name}`;
+        }
+      }, `${dev.url}/favicon.svg`),
+    });
+    expect((await load(await workerOf('page'))).imported).toBe('loaded');
+    const realm = await load(await workerOf('realm'));
+    expect(realm.imported).toMatch(/^refused /);
+    expect(realm.classic).toMatch(/^refused /);
+  });
+
+  it('reaches nothing on the loopback probe: fetch, XHR, WebSocket, EventSource, import(), importScripts', async () => {
+    const worker = await workerOf('realm');
+    const origin = probe.origin;
+    const results = await worker.evaluate(
+      async ({ origin, ws }) => {
+        const out: string[] = [];
+        const attempt = async (name: string, f: () => Promise<unknown>) => {
+          try {
+            out.push(`${name} reached ${String(await f())}`);
+          } catch {
+            out.push(`${name} refused`);
+          }
+        };
+        await attempt('fetch', () => fetch(`${origin}/r-fetch`, { mode: 'no-cors' }));
+        await attempt(
+          'xhr',
+          () =>
+            new Promise((resolve, reject) => {
+              const x = new XMLHttpRequest();
+              x.open('GET', `${origin}/r-xhr`);
+              x.onload = () => resolve(x.status);
+              x.onerror = () => reject(new Error('xhr'));
+              x.send();
+            }),
+        );
+        await attempt(
+          'websocket',
+          () =>
+            new Promise((resolve, reject) => {
+              const s = new WebSocket(`${ws}/r-ws`);
+              s.onopen = () => resolve('open');
+              s.onerror = () => reject(new Error('ws'));
+            }),
+        );
+        await attempt(
+          'eventsource',
+          () =>
+            new Promise((resolve, reject) => {
+              const s = new EventSource(`${origin}/r-es`);
+              s.onopen = () => resolve('open');
+              s.onerror = () => {
+                s.close();
+                reject(new Error('es'));
+              };
+            }),
+        );
+        await attempt('importScripts', async () =>
+          (self as unknown as { importScripts(u: string): void }).importScripts(`${origin}/r-import-scripts.js`),
+        );
+        return out;
+      },
+      { origin, ws: `ws://${probe.host}:${probe.port}` },
+    );
+    results.push(
+      (await worker.evaluate(
+        `import(${JSON.stringify(`${origin}/r-import.js`)}).then(() => 'import reached', () => 'import refused')`,
+      )) as string,
+    );
+    expect(results.filter((r) => !r.endsWith('refused'))).toEqual([]);
+    expect(results).toHaveLength(6);
+    // The Python escape's own attempt, through the global object it got.
+    await python('realm', `${ESCAPE}\nattempt('py fetch', lambda: g.fetch(sys.argv[1] + '/r-py'))\n`, [origin]);
+    // Let any connection that got through arrive before looking.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(probe.hits()).toEqual([]);
+  });
+
+  it('keeps no JavaScript global from one run to the next', async () => {
+    const set = `${ESCAPE}\ng.mirrorboxLeftover = 'from an earlier run'\nprint('set')\n`;
+    const look = `${ESCAPE}\nprint(getattr(g, 'mirrorboxLeftover', 'nothing left'))\n`;
+    expect((await python('page', set)).stdout).toBe('set\n');
+    expect((await python('page', look)).stdout).toBe('from an earlier run\n');
+    const setting = await python('realm', set);
+    expect(setting.kind).toBe('trap');
+    expect(setting.stop).toContain('the program changed its worker: the global object gained or lost a property');
+    for (let i = 0; i < 3; i++) expect((await python('realm', look)).stdout).toBe('nothing left\n');
+  });
+
+  it('a hook planted for the next run (postMessage replaced once the run is over) changes no later verdict', async () => {
+    // Bound built-ins only (no Python object outlives the run): a timer and a message task each replace the
+    // worker's postMessage and MessagePort's with console.log, after the run has answered.
+    const plant = `${ESCAPE}
+swallow = g.console.log.bind(g.console)
+for target in [g, g.MessagePort.prototype]:
+    g.setTimeout(g.Reflect.set.bind(None, target, 'postMessage', swallow), 0)
+    channel = g.MessageChannel.new()
+    channel.port1.onmessage = g.Reflect.set.bind(None, target, 'postMessage', swallow)
+    channel.port2.postMessage(0)
+print('planted')
+`;
+    // On the page's pool the hook lands, and the next run's set-up step never answers: that run fails after the
+    // pool's 120 s set-up limit (measured; not repeated here for its length).
+    const planted = await python('realm', plant);
+    expect(planted.stdout === 'planted\n' || planted.kind === 'trap').toBe(true);
+    for (let i = 0; i < 3; i++) {
+      const next = await python('realm', 'print("next")', [], 3000);
+      if (next.kind === 'trap') {
+        // The hook landed between runs: the next check finds it, and that worker is replaced.
+        expect(next.stop).toContain('the program changed its worker');
+        continue;
+      }
+      expect(next).toMatchObject({ kind: 'exited', code: 0, stdout: 'next\n' });
+    }
+    expect(await python('realm', 'print("next")')).toMatchObject({ kind: 'exited', stdout: 'next\n' });
+  });
+
+  it('close() in the worker gives a crash verdict at once and the next run goes on', async () => {
+    const closing = await python('realm', `${ESCAPE}\ng.close()\nprint('closed')\n`);
+    expect(closing.kind).toBe('trap');
+    expect(closing.stop).toContain('the program tried to close its worker');
+    expect(await python('realm', 'print("after")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'after\n' });
+  });
+
+  it("messages to the frame, parent or top forge nothing: the run's own result stands", async () => {
+    const forge = `${ESCAPE}
+forged = g.JSON.parse('{"kind":"answer","nonce":"0","ok":true,"value":{"kind":"exited","code":0,"stdout":null}}')
+attempt('self.postMessage', lambda: g.postMessage(forged))
+attempt('crashed', lambda: g.postMessage(g.JSON.parse('{"kind":"crashed","id":1,"message":"forged"}')))
+print('parent', getattr(g, 'parent', None) is not None, 'top', getattr(g, 'top', None) is not None)
+`;
+    const result = await python('realm', forge);
+    expect(result).toMatchObject({ kind: 'exited', code: 0 });
+    expect(lines(result)).toEqual(['self.postMessage reached None', 'crashed reached None', 'parent False top False']);
+    expect(await python('realm', 'print("after")')).toMatchObject({ kind: 'exited', stdout: 'after\n' });
   });
 });

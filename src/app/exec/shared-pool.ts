@@ -1,4 +1,4 @@
-import { pagePool } from '../../browser/browser-pool.ts';
+import { candidatePool, pagePool } from '../../browser/browser-pool.ts';
 import type { Program, RunRequest } from '../../core/run-request.ts';
 import type { RunResult } from '../../core/run-result.ts';
 import type { RunOptions, Runner } from '../../core/runner.ts';
@@ -6,8 +6,8 @@ import type { WorkerPool } from '../../pool/worker-pool.ts';
 import { runtimeSetting } from '../state/runtime-setting.svelte.ts';
 
 /**
- * The one worker pool every run of the page goes through (oracle console, tests, submissions), created on first use
- * so the catalog and docs never start a worker. The page's pool, shared with the Python syntax check.
+ * The worker pool of the page's origin, for the reference program's runs (oracle console, terminal), created on first
+ * use so the catalog and docs never start a worker. Candidate code runs in candidatePool's realm instead.
  */
 export function sharedPool(): WorkerPool {
   return pagePool();
@@ -42,23 +42,34 @@ function wasmerRunner(): Promise<Runner> {
 }
 
 /**
- * The runner for the app's runs (Tests, Submit, the oracle console's Batch mode): WASI programs go to the backend
- * chosen in the runtime setting, read at each run; script programs (JS, TS, Python) always run in the shim pool,
- * whose workers host their engines (the wasmer backend runs WebAssembly only).
+ * Runs a WASI program on wasmer when the runtime setting says so (read at each run), else in `shim`'s pool. Script
+ * programs (JS, TS, Python) always go to `shim`, whose workers host their engines (wasmer runs WebAssembly only).
  */
-export const sharedRunner: Runner = {
-  async run(request: RunRequest<Program>, options?: RunOptions): Promise<RunResult> {
-    if (runtimeSetting.value === 'wasmer' && request.program.kind !== 'script') {
-      wasmerRuns++;
-      try {
-        return await (await wasmerRunner()).run(request, options);
-      } finally {
-        wasmerRuns--;
-      }
+async function runOn(shim: () => WorkerPool, request: RunRequest<Program>, options?: RunOptions): Promise<RunResult> {
+  if (runtimeSetting.value === 'wasmer' && request.program.kind !== 'script') {
+    wasmerRuns++;
+    try {
+      return await (await wasmerRunner()).run(request, options);
+    } finally {
+      wasmerRuns--;
     }
-    releaseWasmer();
-    return sharedPool().run(request, options);
-  },
+  }
+  releaseWasmer();
+  return shim().run(request, options);
+}
+
+/** The runner of the reference program's runs (the oracle console's Batch mode): the page's own pool. */
+export const sharedRunner: Runner = {
+  run: (request, options) => runOn(sharedPool, request, options),
   // The page's runners live as long as the page.
+  close: () => Promise.resolve(),
+};
+
+/**
+ * The runner of candidate code (Tests, Submit): the candidate realm's pool (src/browser/candidate-realm.ts), or
+ * wasmer in the page's origin for a WASI module when the setting says so (docs/hosting.md says why that is safe).
+ */
+export const candidateRunner: Runner = {
+  run: (request, options) => runOn(candidatePool, request, options),
   close: () => Promise.resolve(),
 };

@@ -4,7 +4,7 @@ import { scoreCandidate, type CaseReport, type ScoreReport } from '../../core/sc
 import { sourcesDigest, type SourceFile } from '../../core/source-file.ts';
 import type { TestSet } from '../../core/test-case.ts';
 import type { BuildProgress, Diagnostic, Toolchain } from '../../../toolchains/index.ts';
-import { sharedRunner } from './shared-pool.ts';
+import { candidateRunner } from './shared-pool.ts';
 
 /** Progress reaches the screen at most this often: 600 cases finishing within a second is 600 updates otherwise. */
 const FLUSH_MS = 80;
@@ -86,7 +86,7 @@ export class TestRun {
       const report = await scoreCandidate({
         pack,
         candidate: built.program,
-        runner: sharedRunner,
+        runner: candidateRunner,
         limits: this.options.limits,
         signal: this.controller.signal,
         ...(this.options.only ? { only: this.options.only } : {}),
