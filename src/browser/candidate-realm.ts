@@ -28,7 +28,7 @@ import {
   type ToRealmFrame,
   type ToRealmWorker,
 } from './realm-protocol.ts';
-import { MAX_MESSAGE_CHARS, untrustedRunResult } from './untrusted-result.ts';
+import { MAX_MESSAGE_CHARS, untrustedRunResult } from '../core/untrusted-result.ts';
 
 /**
  * The realm's CSP. No `connect-src` (so `default-src 'none'` refuses fetch, XHR, WebSocket, EventSource, even to

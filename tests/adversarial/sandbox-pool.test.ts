@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import { createCandidateRunner } from '../../src/node/sandbox/candidate-runner.ts';
-import { checkedResult } from '../../src/node/sandbox/checked-result.ts';
+import { untrustedOrTrap } from '../../src/core/untrusted-result.ts';
 import { pythonToolchain } from '../../toolchains/python/adapter.ts';
 import { hostilePython, hostileRequest, summary } from './fixtures.ts';
 
@@ -61,7 +61,7 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
   it('a result that is not a RunResult, or passes the output limit, becomes a trap', () => {
     const limits = DEFAULT_LIMITS;
     const ok = { kind: 'exited', code: 0, stdout: new Uint8Array(1), stderr: new Uint8Array(), files: {}, ms: 1 };
-    expect(checkedResult(ok, limits)).toBe(ok);
+    expect(untrustedOrTrap(ok, limits, 'the sandboxed runner')).toEqual(ok);
     const forged = [
       null,
       'exited',
@@ -75,7 +75,7 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
       { kind: 'invalid-module', ms: 0 },
     ];
     for (const value of forged) {
-      const r = checkedResult(value, limits);
+      const r = untrustedOrTrap(value, limits, 'the sandboxed runner');
       expect(r.kind, JSON.stringify(value)?.slice(0, 80)).toBe('trap');
       expect(r.kind === 'trap' && r.message).toMatch(/^the sandboxed runner gave a malformed result/);
     }

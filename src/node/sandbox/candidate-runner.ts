@@ -2,7 +2,7 @@ import type { Program, RunRequest } from '../../core/run-request.ts';
 import type { RunResult } from '../../core/run-result.ts';
 import type { RunOptions, Runner } from '../../core/runner.ts';
 import type { Isolation } from './bwrap.ts';
-import { checkedResult } from './checked-result.ts';
+import { untrustedOrTrap } from '../../core/untrusted-result.ts';
 import { createSandboxPool } from './sandbox-pool.ts';
 
 /**
@@ -30,7 +30,7 @@ export function createCandidateRunner(options: {
     async run(request: RunRequest<Program>, runOptions?: RunOptions): Promise<RunResult> {
       if (closed) throw new Error('the candidate runner is closed');
       if (request.program.kind === 'script')
-        return checkedResult(await scriptRunner().run(request, runOptions), request.limits);
+        return untrustedOrTrap(await scriptRunner().run(request, runOptions), request.limits, 'the sandboxed runner');
       wasi ??= options.wasi();
       return (await wasi).run(request, runOptions);
     },

@@ -1,5 +1,6 @@
-import type { Limits } from '../core/limits.ts';
-import type { Captured, RunResult } from '../core/run-result.ts';
+import { TRAP_EXIT_CODE } from './environment.ts';
+import type { Limits } from './limits.ts';
+import { noOutput, type Captured, type RunResult } from './run-result.ts';
 
 /** More files than this in one result is not a program's output but an attempt to flood the page. */
 export const MAX_RESULT_FILES = 10_000;
@@ -18,7 +19,8 @@ const KINDS = new Set([
 ]);
 
 /**
- * A RunResult rebuilt from what a candidate worker sent, or why it is not one. The worker may be owned by the
+ * A RunResult rebuilt from what a candidate's realm sent (a browser worker of the candidate realm, a sandboxed child
+ * process in Node), or why it is not one. The worker may be owned by the
  * program it ran, so nothing is taken on trust: only the fields of the result's kind are read, each of its type,
  * streams no longer than the run's output limit, files within the run's file limit, and every byte array copied out
  * of whatever larger buffer it was sent in.
@@ -102,4 +104,19 @@ function bytes(value: unknown, limit: number): Uint8Array | undefined {
   if (!(value instanceof Uint8Array) || value.byteLength > limit) return undefined;
   // A short view may come in a huge buffer; keep only its bytes.
   return value.byteLength === value.buffer.byteLength ? value : value.slice();
+}
+
+/**
+ * The run's result if `value` is a valid one for these limits, else a trap naming `source` and the problem: a forged
+ * or malformed answer can never pass for a verdict it could not have earned.
+ */
+export function untrustedOrTrap(value: unknown, limits: Limits, source: string): RunResult {
+  const result = untrustedRunResult(value, limits);
+  if (typeof result !== 'string') return result;
+  return {
+    kind: 'trap',
+    code: TRAP_EXIT_CODE,
+    message: `${source} gave a malformed result (${result})`,
+    ...noOutput(0),
+  };
 }
