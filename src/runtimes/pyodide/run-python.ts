@@ -14,6 +14,8 @@ const baselines = new WeakMap<PythonEngine, Baseline>();
 /** The program's sources (importable, on sys.path) and the run's working directory. */
 const PROGRAM_DIR = '/mirrorbox/program';
 const CWD = '/mirrorbox/cwd';
+/** The run's stdin, read and removed by the prelude before the program starts. */
+const STDIN = '/mirrorbox/stdin';
 
 /**
  * Runs a Python script program like a process (see docs/environment.md): restores the interpreter memory taken
@@ -46,6 +48,7 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     fs.mkdirTree(path.slice(0, path.lastIndexOf('/')));
     fs.writeFile(path, data);
   }
+  fs.writeFile(STDIN, input.stdin ?? new Uint8Array());
   fs.chdir(CWD);
   fs.ignorePermissions = false;
   const source = program.files[program.entry];
@@ -68,6 +71,7 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   engine.interrupt.memoryCap = memoryCap;
   engine.interrupt.overMemory = false;
   protectStack(engine);
+  const jsProxies = engine.watch.jsProxies;
   let code = 1;
   try {
     code = engine.run(
@@ -76,7 +80,7 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
       PROGRAM_DIR,
       py.toPy(input.argv),
       py.toPy(input.env),
-      input.stdin ?? new Uint8Array(),
+      STDIN,
       input.seed,
       py.toPy(input.clockNs),
       input.limits.outputBytes,
@@ -110,8 +114,11 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   }
   fs.ignorePermissions = false;
   const captured = { stdout: stdout.slice(), stderr: stderr.slice(), files, ms: performance.now() - started };
-  // WebAssembly memory never shrinks: a run that grew it far leaves the next run a fresh interpreter instead.
-  if (memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2) replaceEngine();
+  // WebAssembly memory never shrinks: a run that grew it far leaves the next run a fresh interpreter instead. So
+  // does a run that got hold of a JavaScript object despite the prelude: the JavaScript side (Pyodide's table of
+  // JavaScript objects held by Python) is not part of the memory restore.
+  if (memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2 || engine.watch.jsProxies !== jsProxies)
+    replaceEngine();
   const overMemory = engine.interrupt.overMemory || memoryBytes(engine) > memoryCap;
   if (overMemory && (engine.interrupt.overMemory || code !== 0))
     return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured };
