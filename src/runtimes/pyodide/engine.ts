@@ -83,12 +83,19 @@ export function startPyodide(): Promise<PythonEngine> {
     const watch: ImportWatch = { jsProxies: 0 };
     const pyodide = await refuseNativeImports(watch, () =>
       loadPyodide({
-      indexURL: where.indexURL,
-      stdout: () => undefined,
-      stderr: () => undefined,
-      // PYTHONHASHSEED: str hashes (so set order) must not differ between workers; it is read only at start-up, and
-      // each run's os.environ is the request's.
-      env: { HOME: '/', LANG: 'C', LC_ALL: 'C', PATH: '/usr/local/bin:/usr/bin:/bin', TZ: 'UTC', PYTHONHASHSEED: '0' },
+        indexURL: where.indexURL,
+        stdout: () => undefined,
+        stderr: () => undefined,
+        // PYTHONHASHSEED: str hashes (so set order) must not differ between workers; it is read only at start-up, and
+        // each run's os.environ is the request's.
+        env: {
+          HOME: '/',
+          LANG: 'C',
+          LC_ALL: 'C',
+          PATH: '/usr/local/bin:/usr/bin:/bin',
+          TZ: 'UTC',
+          PYTHONHASHSEED: '0',
+        },
         fullStdLib: false,
       }),
     );

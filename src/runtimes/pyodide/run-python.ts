@@ -4,7 +4,14 @@ import { normalize } from '../quickjs/script-files.ts';
 import { bytesEqual } from '../../core/bytes.ts';
 import { TRAP_EXIT_CODE } from '../../core/environment.ts';
 import { restartPyodide, startPyodide, type PythonEngine } from './engine.ts';
-import { captureBaseline, resetFileSystem, type Baseline, type EmFS } from './file-system.ts';
+import {
+  beginFileLimit,
+  captureBaseline,
+  fileLimit,
+  resetFileSystem,
+  type Baseline,
+  type EmFS,
+} from './file-system.ts';
 
 export { startPyodide } from './engine.ts';
 
@@ -40,6 +47,9 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     fs.mkdirTree(path.slice(0, path.lastIndexOf('/')));
     fs.writeFile(path, source);
   }
+  // The test's files count against the run's file limit; the program's sources do not.
+  const fileUse = fileLimit(fs);
+  beginFileLimit(fileUse, input.limits.fileBytes);
   const before = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(input.files ?? {})) {
     const rel = normalize(name);
@@ -73,6 +83,7 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   protectStack(engine);
   const jsProxies = engine.watch.jsProxies;
   let code = 1;
+  fileUse.enforce = true;
   try {
     code = engine.run(
       source,
@@ -87,6 +98,7 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     ) as number;
   } catch (e) {
     disarm(engine);
+    fileUse.enforce = false;
     // A KeyboardInterrupt from the deadline can escape the run's own handlers (it fires again at every check):
     // that is the timeout, and the interpreter is fine. Anything else means the engine itself failed.
     if (!engine.interrupt.fired && !engine.interrupt.overMemory) {
@@ -103,26 +115,32 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     }
   }
   disarm(engine);
+  fileUse.enforce = false;
   const proxy = engine.collect() as { toJs(): unknown[]; destroy(): void };
   const [stdout, stderr, stop] = proxy.toJs() as [Uint8Array, Uint8Array, string];
   proxy.destroy();
-  const files: Record<string, Uint8Array> = {};
+  const changed: Record<string, Uint8Array> = {};
   fs.ignorePermissions = true; // the program may have made its own files unreadable
   for (const [rel, data] of walk(fs, CWD, '')) {
     const old = before.get(rel);
-    if (!old || !bytesEqual(old, data)) files[rel] = data;
+    if (!old || !bytesEqual(old, data)) changed[rel] = data;
   }
   fs.ignorePermissions = false;
-  const captured = { stdout: stdout.slice(), stderr: stderr.slice(), files, ms: performance.now() - started };
+  const captured = { stdout: stdout.slice(), stderr: stderr.slice(), files: changed, ms: performance.now() - started };
   // WebAssembly memory never shrinks: a run that grew it far leaves the next run a fresh interpreter instead. So
   // does a run that got hold of a JavaScript object despite the prelude: the JavaScript side (Pyodide's table of
   // JavaScript objects held by Python) is not part of the memory restore.
-  if (memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2 || engine.watch.jsProxies !== jsProxies)
+  if (
+    memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2 ||
+    engine.watch.jsProxies !== jsProxies
+  )
     replaceEngine();
   const overMemory = engine.interrupt.overMemory || memoryBytes(engine) > memoryCap;
   if (overMemory && (engine.interrupt.overMemory || code !== 0))
     return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured };
   if (engine.interrupt.fired) return { kind: 'timeout', limitMs: input.limits.wallMs, ...captured };
+  // The program goes on after a refused write (it may catch the OSError), but the run is reported with the limit.
+  if (fileUse.hit) return { kind: 'file-limit', limitBytes: input.limits.fileBytes, ...captured };
   if (stop === 'stdout' || stop === 'stderr')
     return { kind: 'output-limit', stream: stop, limitBytes: input.limits.outputBytes, ...captured };
   return { kind: 'exited', code, ...captured };
