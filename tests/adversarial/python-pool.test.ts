@@ -231,6 +231,12 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
     expect(existsSync(marker)).toBe(false);
   });
 
+  it('os._exit ends the run with its status, keeping what was flushed, and the engine goes on', async () => {
+    // Before: a trap (exit 134, Pyodide's fatal error) with all output lost, and a restart of the engine.
+    expect(await run('proc_exit')).toEqual({ kind: 'exited', code: 3, stdout: 'flushed\n', stderr: 'err flushed\n' });
+    await expectAlive();
+  });
+
   it('a fresh _ctypes from _imp.create_builtin is refused, so ctypes cannot call emscripten_run_script', async () => {
     // Before: "escaped 1267" — ctypes built on a fresh _ctypes evaluated JavaScript that read /etc/passwd.
     const r = await run('js_ctypes_builtin');

@@ -352,10 +352,24 @@ def _mirrorbox_refuse_native():
              'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn', 'posix_spawnp', 'kill', 'killpg', 'wait', 'wait3',
              'wait4', 'waitid', 'waitpid', 'pidfd_open')
     replacements = {name: refused(name) for name in names if hasattr(os, name) or hasattr(posix, name)}
+    # Emscripten's _exit ends the whole engine (a fatal error, the output lost): it ends the run instead.
+    replacements['_exit'] = _mirrorbox_os_exit
     _mirrorbox_replace_everywhere(os, replacements)
     for name, refuse in replacements.items():
         if hasattr(posix, name):
             setattr(posix, name, refuse)
+
+class _MirrorboxExit(BaseException):
+    pass
+
+def _mirrorbox_os_exit(status, /):
+    """os._exit: the run ends with that status at once; what the program's buffers still hold is lost, as in a process
+    that calls _exit (the streams' bytes already flushed stay)."""
+    status = operator.index(status)
+    if _mirrorbox_streams is not None:
+        _mirrorbox_streams[0].sealed = _mirrorbox_streams[1].sealed = True
+    raise _MirrorboxExit(status & 0xff)
+_mirrorbox_os_exit.__name__ = _mirrorbox_os_exit.__qualname__ = '_exit'
 
 def _mirrorbox_hide():
     _mirrorbox_sever()
@@ -515,6 +529,8 @@ def _mirrorbox_run(source, entry, program_dir, argv, env, stdin_path, seed, cloc
             code = 1
     except _MirrorboxOutputLimit:
         pass
+    except _MirrorboxExit as e:
+        code = e.args[0]
     except BaseException as e:
         # Never freed: the traceback of a deep recursion would be freed recursively (see _mirrorbox_compact); the
         # memory restore before the next run drops it at no cost.
