@@ -310,6 +310,7 @@ def _mirrorbox_sever():
             pass
     asyncio.run = asyncio.runners.run
     asyncio.events._event_loop_policy = None
+    asyncio.events._set_running_loop(None)
     builtins.__dict__.pop('___EvalCodeResultException', None)
     _MIRRORBOX_BUILTINS.pop('___EvalCodeResultException', None)
     for k, v in list(_MIRRORBOX_GLOBALS.items()):

@@ -1,10 +1,11 @@
 /**
  * The JavaScript functions Pyodide's WebAssembly module imports that would act outside the interpreter: Emscripten's
  * `system()` (under Node it runs a shell through child_process), evaluating or loading JavaScript, loading a side
- * module (which may carry JavaScript of its own), fetching, web sockets, workers, and the socket system calls. The
- * prelude already closes every Python route to them; this is the wall behind it, for code that reaches the C level
- * another way. They are replaced in the import object before the module is instantiated, so the module never holds
- * the originals.
+ * module (which may carry JavaScript of its own), and the socket system calls. The prelude already closes every
+ * Python route to them; this is the wall behind it, for code that reaches the C level another way. They are replaced
+ * in the import object before the module is instantiated, so the module never holds the originals. (Emscripten's
+ * wget, web socket and worker functions cannot be replaced this way: its dynamic linker then finds them undefined.
+ * In a browser the candidate realm's CSP refuses what they would fetch.)
  */
 
 /** Counts what Python did with JavaScript: a proxy of a JavaScript object is made through `JsProxy_compute_typeflags`. */
