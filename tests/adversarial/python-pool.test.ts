@@ -340,6 +340,18 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
     await expectAlive();
   });
 
+  it('symbolic links to 10 MB targets and over-long names fail with ENAMETOOLONG, as on Linux', async () => {
+    // Before (20 links, to spare the machine): all 20 made, 200 MB of link targets held by the worker.
+    const r = await run('files_names', ['200'], {}, { wallMs: 20_000 });
+    expect(r).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: 'symlink ENAMETOOLONG\nmkdir ENAMETOOLONG\nlinks 0\n',
+      stderr: '',
+    });
+    expect(process.resourceUsage().maxRSS * 1024).toBeLessThan(2 * 2 ** 30);
+  });
+
   it("the test's own files count against the file limit, and removing files gives their room back", async () => {
     const big = new Uint8Array(40 * 2 ** 20);
     const hello = await pythonToolchain.build([

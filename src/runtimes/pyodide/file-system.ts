@@ -121,8 +121,12 @@ export function removeTree(fs: EmFS, dir: string): void {
   fs.rmdir(dir);
 }
 
-/** Emscripten's errno for "no space left on device" (WASI numbering). */
+/** Emscripten's errno values (WASI numbering). */
 const ENOSPC = 51;
+const ENAMETOOLONG = 37;
+/** Linux's limits on a path and on one of its names, in bytes (UTF-16 units here, an upper bound for ASCII). */
+const PATH_MAX = 4096;
+const NAME_MAX = 255;
 
 /** The parts of Emscripten's FS and MEMFS the file limit hooks. */
 interface MemNode {
@@ -154,6 +158,8 @@ interface HookedFS {
   filesystems: { MEMFS: { ops_table: OpsTable | null } };
   streams: (MemStream | null | undefined)[];
   close(stream: MemStream): void;
+  lookupPath(path: string, opts?: object): unknown;
+  symlink(target: string, path: string): unknown;
   isFile(mode: number): boolean;
   ErrnoError: new (errno: number) => Error;
 }
@@ -257,6 +263,19 @@ export function fileLimit(emfs: EmFS): FileLimit {
     const replaced = (target.contents as Record<string, MemNode>)[name];
     rename(node, target, name);
     if (replaced !== node) release(replaced);
+  };
+  // Names and link targets are kept as JavaScript strings, outside the file limit: Linux's bounds keep them small
+  // (a program making symbolic links to 10 MB targets would otherwise hold gigabytes in a few seconds).
+  const lookupPath = fs.lookupPath.bind(fs);
+  fs.lookupPath = (path, opts) => {
+    if (typeof path === 'string' && (path.length >= PATH_MAX || path.split('/').some((n) => n.length > NAME_MAX)))
+      throw new fs.ErrnoError(ENAMETOOLONG);
+    return lookupPath(path, opts);
+  };
+  const symlink = fs.symlink.bind(fs);
+  fs.symlink = (target, path) => {
+    if (typeof target === 'string' && target.length >= PATH_MAX) throw new fs.ErrnoError(ENAMETOOLONG);
+    return symlink(target, path);
   };
   // A file removed while open holds its bytes until its last descriptor closes, as on Linux.
   const close = fs.close.bind(fs);
