@@ -309,7 +309,8 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
   });
 
   it('96 files of 32 MiB stop at the 64 MiB file limit with ENOSPC: file-limit, host memory bounded (< 2 GiB)', async () => {
-    // Before (8 files of 32 MiB, to spare the machine): all 8 written, exit 0, 256 MiB held by the worker.
+    // Before (8 files of 32 MiB, to spare the machine): all 8 written, exit 0, the process's peak 690 MiB (now 451
+    // MiB for the full 96 × 32 MiB attempt).
     const r = await run('files_flood', ['96', '32'], {}, { wallMs: 20_000 });
     expect(r).toEqual({
       kind: 'file-limit',
@@ -321,8 +322,8 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
   });
 
   it('one byte written at 3 GiB, or a truncation to 3 GiB, fails with ENOSPC before any allocation', async () => {
-    // Before (at 512 MiB, to spare the machine): the run took seconds to allocate, copy and return both files,
-    // and timed out.
+    // Before (at 512 MiB, to spare the machine): both succeeded, and the process peaked at 3.3 GiB (the files
+    // allocated, copied and returned); under this test's 2 s limit, a timeout.
     const r = await pool.run(hostileRequest(await hostilePython('files_sparse'), [String(3 * 2 ** 30)]));
     expect(summary(r)).toEqual({
       kind: 'file-limit',
