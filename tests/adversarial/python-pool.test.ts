@@ -237,6 +237,17 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
     await expectAlive();
   });
 
+  it('hand-made bytecode is refused (CodeType, code.replace, marshal), so no program corrupts the interpreter', async () => {
+    // Before: all three made code objects, and running one that reads past its constants was a trap (Pyodide's fatal
+    // error: the interpreter's memory corrupted).
+    expect(await run('mem_bytecode')).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: 'code.replace RuntimeError\nCodeType RuntimeError\nmarshal.loads RuntimeError\n',
+      stderr: '',
+    });
+  });
+
   it('a fresh _ctypes from _imp.create_builtin is refused, so ctypes cannot call emscripten_run_script', async () => {
     // Before: "escaped 1267" — ctypes built on a fresh _ctypes evaluated JavaScript that read /etc/passwd.
     const r = await run('js_ctypes_builtin');

@@ -276,6 +276,10 @@ _MIRRORBOX_SOCKET_EVENTS = frozenset(('socket.__new__', 'socket.bind', 'socket.c
                                       'socket.getservbyname', 'socket.getservbyport', 'socket.sendmsg',
                                       'socket.sendto', 'socket.sethostname'))
 _MIRRORBOX_GC_EVENTS = frozenset(('gc.get_objects', 'gc.get_referrers', 'gc.get_referents'))
+# Code objects come from compile() only: hand-made bytecode (CodeType(), code.replace(), marshal) is how pure Python
+# corrupts the interpreter's memory, and from there a proxy of a JavaScript handle could be forged. The import system
+# never needs marshal here: the standard library zip holds sources, and no bytecode cache is written.
+_MIRRORBOX_CODE_EVENTS = frozenset(('code.__new__', 'marshal.loads', 'marshal.load'))
 
 def _mirrorbox_audit(event, args):
     # An audit hook cannot be removed: it still stops a program that took the finder off sys.meta_path. The gc
@@ -287,7 +291,7 @@ def _mirrorbox_audit(event, args):
             raise ModuleNotFoundError(f'No module named {top!r}', name=top)
     elif event in _MIRRORBOX_SOCKET_EVENTS:
         raise OSError(errno.ENOTSUP, os.strerror(errno.ENOTSUP))
-    elif event in _MIRRORBOX_GC_EVENTS:
+    elif event in _MIRRORBOX_GC_EVENTS or event in _MIRRORBOX_CODE_EVENTS:
         raise RuntimeError(f'{event}() is not available in this sandbox')
 
 def _mirrorbox_sever():
@@ -375,6 +379,7 @@ _mirrorbox_os_exit.__name__ = _mirrorbox_os_exit.__qualname__ = '_exit'
 def _mirrorbox_hide():
     _mirrorbox_sever()
     _mirrorbox_refuse_native()
+    sys.dont_write_bytecode = True
     sys.addaudithook(_mirrorbox_audit)
 
 _mirrorbox_hide()
