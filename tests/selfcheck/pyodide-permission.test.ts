@@ -22,7 +22,7 @@ function bundle(allow: boolean): string {
     `import { allowPyodideUnderPermissionModel } from ${JSON.stringify(join(engine, 'permission-model.ts'))};`,
     `import { usePyodideFrom } from ${JSON.stringify(join(engine, 'engine.ts'))};`,
     `import { runPython, startPyodide } from ${JSON.stringify(join(engine, 'run-python.ts'))};`,
-    allow ? 'await allowPyodideUnderPermissionModel();' : '',
+    allow ? 'allowPyodideUnderPermissionModel();' : '',
     'usePyodideFrom(process.argv[2]);',
     'const engine = await startPyodide();',
     "const program = { kind: 'script', engine: 'pyodide', id: 'p', entry: 'main.py', files: { 'main.py': process.argv[3] } };",
