@@ -76,13 +76,23 @@ async function locatePyodide(): Promise<{ indexURL: string; module: string }> {
   return { indexURL: dir, module: pathToFileURL(`${dir}pyodide.mjs`).href };
 }
 
+/** Where Pyodide comes from in a worker that can fetch nothing (the browser's candidate realm). */
+export type PyodideLocation = { indexURL: string; module: string; options?: Record<string, unknown> };
+let locate: () => Promise<PyodideLocation> = locatePyodide;
+
+/** Replaces how this worker finds Pyodide; called once, before the first start (workers/candidate-realm.worker.ts). */
+export function locatePyodideWith(locator: () => Promise<PyodideLocation>): void {
+  locate = locator;
+}
+
 export function startPyodide(): Promise<PythonEngine> {
   started ??= (async () => {
-    const where = await locatePyodide();
+    const where = await locate();
     const { loadPyodide } = (await import(/* @vite-ignore */ where.module)) as typeof import('pyodide');
     const watch: ImportWatch = { jsProxies: 0 };
     const pyodide = await refuseNativeImports(watch, () =>
       loadPyodide({
+        ...where.options,
         indexURL: where.indexURL,
         stdout: () => undefined,
         stderr: () => undefined,
