@@ -364,6 +364,15 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
     expect(process.resourceUsage().maxRSS * 1024).toBeLessThan(2 * 2 ** 30);
   });
 
+  it('empty files and directories run out at 16,384 per run (ENOSPC, as inodes), and removing one makes room', async () => {
+    // Before: all 200,000 made (19 s), each a MEMFS node of the worker's memory that no byte count saw.
+    expect(await run('files_inodes', ['200000'], {}, { wallMs: 20_000 })).toEqual({
+      kind: 'file-limit',
+      stdout: 'stopped ENOSPC after 16384\nafter removing one: made another\n',
+      stderr: '',
+    });
+  });
+
   it("the test's own files count against the file limit, and removing files gives their room back", async () => {
     const big = new Uint8Array(40 * 2 ** 20);
     const hello = await pythonToolchain.build([
@@ -389,7 +398,7 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
       },
     ]);
     if (hello.kind !== 'ok') throw new Error('does not build');
-    const r = summary(await pool.run(hostileRequest(hello.program, [], { 'input.bin': big })));
+    const r = summary(await pool.run(hostileRequest(hello.program, [], { 'input.bin': big }, { wallMs: 10_000 })));
     expect(r).toEqual({ kind: 'file-limit', stdout: 'ENOSPC\nok\nENOSPC\nok\n', stderr: '' });
   });
 

@@ -127,6 +127,12 @@ const ENAMETOOLONG = 37;
 /** Linux's limits on a path and on one of its names, in bytes (UTF-16 units here, an upper bound for ASCII). */
 const PATH_MAX = 4096;
 const NAME_MAX = 255;
+/**
+ * How many files, directories and links a run may hold beyond those it started with: each costs host memory (a few
+ * hundred bytes of MEMFS node and name) that the file limit, counting bytes of data, does not see. Past it, creating
+ * one fails with ENOSPC, as on a file system out of inodes.
+ */
+const MAX_NODES = 1 << 14;
 
 /** The parts of Emscripten's FS and MEMFS the file limit hooks. */
 interface MemNode {
@@ -150,9 +156,10 @@ type Write = (
 type SetAttr = (node: MemNode, attr: { size?: number }) => void;
 type Unlink = (parent: MemNode, name: string) => void;
 type Rename = (node: MemNode, dir: MemNode, name: string) => void;
+type Create = (parent: MemNode, name: string, ...rest: unknown[]) => MemNode;
 interface OpsTable {
   file: { node: { setattr: SetAttr }; stream: { write: Write } };
-  dir: { node: { unlink: Unlink; rename: Rename } };
+  dir: { node: { unlink: Unlink; rmdir: Unlink; rename: Rename; mknod: Create; symlink: Create } };
 }
 interface HookedFS {
   filesystems: { MEMFS: { ops_table: OpsTable | null } };
@@ -177,6 +184,8 @@ export interface FileLimit {
   hit: boolean;
   total: number;
   sizes: Map<MemNode, number>;
+  /** Nodes created minus nodes removed during the run. */
+  nodes: number;
 }
 
 const limits = new WeakMap<object, FileLimit>();
@@ -193,7 +202,7 @@ export function fileLimit(emfs: EmFS): FileLimit {
   const ops = fs.filesystems.MEMFS.ops_table;
   // MEMFS builds its table of operations with the first node it creates, long before the runner starts.
   if (!ops) throw new Error('MEMFS has no operations table yet');
-  const limit: FileLimit = { limitBytes: Infinity, enforce: false, hit: false, total: 0, sizes: new Map() };
+  const limit: FileLimit = { limitBytes: Infinity, enforce: false, hit: false, total: 0, sizes: new Map(), nodes: 0 };
   limits.set(emfs, limit);
   /** The size `node` had when the run first counted it, counted from then on. */
   const counted = (node: MemNode): number => {
@@ -252,11 +261,29 @@ export function fileLimit(emfs: EmFS): FileLimit {
     }
   };
   const dir = ops.dir.node;
+  for (const op of ['mknod', 'symlink'] as const) {
+    const create = dir[op];
+    dir[op] = (parent, name, ...rest) => {
+      if (limit.enforce && limit.nodes >= MAX_NODES) {
+        limit.hit = true;
+        throw new fs.ErrnoError(ENOSPC);
+      }
+      const node = create(parent, name, ...rest);
+      limit.nodes++;
+      return node;
+    };
+  }
   const unlink = dir.unlink;
   dir.unlink = (parent, name) => {
     const node = (parent.contents as Record<string, MemNode>)[name];
     unlink(parent, name);
+    limit.nodes--;
     release(node);
+  };
+  const rmdir = dir.rmdir;
+  dir.rmdir = (parent, name) => {
+    rmdir(parent, name);
+    limit.nodes--;
   };
   const rename = dir.rename;
   dir.rename = (node, target, name) => {
@@ -293,4 +320,5 @@ export function beginFileLimit(limit: FileLimit, limitBytes: number): void {
   limit.hit = false;
   limit.total = 0;
   limit.sizes = new Map();
+  limit.nodes = 0;
 }
