@@ -36,18 +36,6 @@ export interface PythonEngine {
 }
 
 let started: Promise<PythonEngine> | undefined;
-/** Set by usePyodideFrom: the folder holding pyodide.mjs and its files, instead of the package's own. */
-let pyodideDir: string | undefined;
-
-/**
- * Loads Pyodide from `dir` (a folder path in Node, ending in '/' or not) instead of resolving the pinned package:
- * a sandboxed child process is handed the folder it may read, where module resolution may be denied. Call before
- * the first startPyodide().
- */
-export function usePyodideFrom(dir: string): void {
-  pyodideDir = dir.endsWith('/') ? dir : `${dir}/`;
-}
-
 /**
  * Where Pyodide's files are. In Node: the repository's node_modules (the pinned package), imported by a computed file
  * URL so that neither bundle carries Pyodide: the Node worker's esbuild bundle runs from a data: URL (where a bare
@@ -55,7 +43,7 @@ export function usePyodideFrom(dir: string): void {
  * the app's own origin, where scripts/vite-pyodide-plugin.ts serves the same files and names their folder in
  * `import.meta.env.MIRRORBOX_PYODIDE_DIR` (the worker's CSP allows nothing else).
  */
-async function locatePyodide(): Promise<{ indexURL: string; module: string }> {
+async function locatePyodide(): Promise<PyodideLocation> {
   const host = (globalThis as { process?: { versions?: { node?: string } } }).process;
   if (!host?.versions?.node) {
     // Read only here: esbuild's Node bundle has no import.meta.env. Absolute bases only (docs/hosting.md).
@@ -65,14 +53,15 @@ async function locatePyodide(): Promise<{ indexURL: string; module: string }> {
     return { indexURL, module: `${indexURL}pyodide.mjs` };
   }
   const nodeModule = 'node:module';
+  const { createRequire } = (await import(/* @vite-ignore */ nodeModule)) as typeof import('node:module');
+  const pkg = createRequire(import.meta.url).resolve('pyodide/package.json');
+  return nodeFolder(pkg.slice(0, pkg.length - 'package.json'.length));
+}
+
+/** Pyodide in a folder of this machine (Node), `dir` ending in '/'. */
+async function nodeFolder(dir: string): Promise<PyodideLocation> {
   const nodeUrl = 'node:url';
   const { pathToFileURL } = (await import(/* @vite-ignore */ nodeUrl)) as typeof import('node:url');
-  let dir = pyodideDir;
-  if (dir === undefined) {
-    const { createRequire } = (await import(/* @vite-ignore */ nodeModule)) as typeof import('node:module');
-    const pkg = createRequire(import.meta.url).resolve('pyodide/package.json');
-    dir = pkg.slice(0, pkg.length - 'package.json'.length);
-  }
   return { indexURL: dir, module: pathToFileURL(`${dir}pyodide.mjs`).href };
 }
 
@@ -83,6 +72,15 @@ let locate: () => Promise<PyodideLocation> = locatePyodide;
 /** Replaces how this worker finds Pyodide; called once, before the first start (workers/candidate-realm.worker.ts). */
 export function locatePyodideWith(locator: () => Promise<PyodideLocation>): void {
   locate = locator;
+}
+
+/**
+ * Loads Pyodide from the folder `dir` (Node) instead of resolving the pinned package: a sandboxed child process is
+ * handed the folder it may read, where module resolution may be denied. Call before the first startPyodide().
+ */
+export function usePyodideFrom(dir: string): void {
+  const folder = dir.endsWith('/') ? dir : `${dir}/`;
+  locatePyodideWith(() => nodeFolder(folder));
 }
 
 export function startPyodide(): Promise<PythonEngine> {

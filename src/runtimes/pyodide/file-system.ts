@@ -180,7 +180,7 @@ export interface FileLimit {
   limitBytes: number;
   /** Off while the runner lays out the run: the test's files are counted, never refused. */
   enforce: boolean;
-  /** A write or truncation was refused with ENOSPC during the run. */
+  /** A write, truncation or creation was refused with ENOSPC during the run. */
   hit: boolean;
   total: number;
   sizes: Map<MemNode, number>;
@@ -193,7 +193,8 @@ const limits = new WeakMap<object, FileLimit>();
 /**
  * The file limit of Emscripten's in-memory file system (MEMFS), installed once per engine: writes and truncations
  * that would take the run's files past the limit fail with ENOSPC before any memory is taken for them (MEMFS would
- * allocate a file's whole length at once: one byte written at 3 GiB is a 3 GiB buffer). `beginRun` resets it.
+ * allocate a file's whole length at once: one byte written at 3 GiB is a 3 GiB buffer). `beginFileLimit` resets it
+ * for each run.
  */
 export function fileLimit(emfs: EmFS): FileLimit {
   const known = limits.get(emfs);
@@ -295,7 +296,8 @@ export function fileLimit(emfs: EmFS): FileLimit {
   // (a program making symbolic links to 10 MB targets would otherwise hold gigabytes in a few seconds).
   const lookupPath = fs.lookupPath.bind(fs);
   fs.lookupPath = (path, opts) => {
-    if (typeof path === 'string' && (path.length >= PATH_MAX || path.split('/').some((n) => n.length > NAME_MAX)))
+    const long = typeof path === 'string' && path.length > NAME_MAX;
+    if (long && (path.length >= PATH_MAX || path.split('/').some((n) => n.length > NAME_MAX)))
       throw new fs.ErrnoError(ENAMETOOLONG);
     return lookupPath(path, opts);
   };
