@@ -303,7 +303,11 @@ def _mirrorbox_sever():
     # Pyodide's finders (JsFinder's jsproxies map "js" to the JavaScript global object) and hooks.
     sys.meta_path[:] = [_MirrorboxHiddenFinder] + [f for f in sys.meta_path if not _mirrorbox_bridge_owned(f)]
     sys.path_hooks[:] = [h for h in sys.path_hooks if not _mirrorbox_bridge_owned(h)]
-    sys.path_importer_cache.clear()
+    # The cache keeps the standard library zip's parsed directory: dropping all of it would cost every run's first
+    # import a parse of the zip.
+    for key, finder in list(sys.path_importer_cache.items()):
+        if finder is not None and _mirrorbox_bridge_owned(finder):
+            del sys.path_importer_cache[key]
     # What Pyodide set in the standard library: json's marker for JavaScript's null, the wheel archive format,
     # asyncio.run and the event loop policy of its WebLoop, a name in builtins, its __main__'s import of the bridge.
     json.encoder._JSNULL = None
