@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type Limits } from '../../src/core/limits.ts';
 import { createNodePool } from '../../src/node/node-pool.ts';
 import { pythonToolchain } from '../../toolchains/python/adapter.ts';
-import { forbiddenPaths, hostilePython, hostileRequest, summary } from './fixtures.ts';
+import { forbiddenPaths, hostilePython, hostileRequest, pythonSource, summary } from './fixtures.ts';
 import { probeFile, startProbeServer, type ProbeServer } from './probe-server.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -27,6 +27,15 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
   let probe: ProbeServer;
   const run = async (name: string, argv: string[] = [], files: Record<string, Uint8Array> = {}, limits = {}) =>
     summary(await pool.run(hostileRequest(await hostilePython(name), argv, files, limits)));
+  /** Runs a js_* fixture with its shared module jsroute.py (the issue's walk to the JavaScript global object). */
+  const runWithRoute = async (name: string) => {
+    const built = await pythonToolchain.build([
+      { name: 'main.py', content: pythonSource(name) },
+      { name: 'jsroute.py', content: pythonSource('jsroute') },
+    ]);
+    if (built.kind !== 'ok') throw new Error(`${name}.py does not build`);
+    return summary(await pool.run(hostileRequest(built.program, [])));
+  };
   /** Runs a network fixture and returns its result and the probe's log of that run alone. */
   const runNet = async (name: string) => {
     const before = probe.hits().length;
@@ -178,7 +187,7 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
 
   it("issue 11 repro 2: the walk to Pyodide's jsfinder finds nothing, so no host file is read", async () => {
     // Before: "reached True" and the first 40 bytes of /etc/passwd.
-    const r = await run('js_jsfinder');
+    const r = await runWithRoute('js_jsfinder');
     expect(r).toMatchObject({ kind: 'exited', code: 1, stdout: 'reached False\n' });
     expect(lastError(r)).toBe("AttributeError: 'NoneType' object has no attribute 'process'");
     expect(r.stdout + r.stderr).not.toContain('root:');
@@ -298,9 +307,9 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
 
   it('a JavaScript global set by one run is not seen by the next (there is no route to set one)', async () => {
     // Before: the first run set globalThis.mirrorboxLeak and the second printed "leak set by an earlier run".
-    const set = await run('js_global_set');
+    const set = await runWithRoute('js_global_set');
     expect(set.stdout).toBe('reached False\n');
-    expect(await run('js_global_check')).toMatchObject({ stdout: 'reached False\nleak None\n' });
+    expect(await runWithRoute('js_global_check')).toMatchObject({ stdout: 'reached False\nleak None\n' });
     await expectAlive();
   });
 
@@ -308,13 +317,13 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
     // Before: the second run failed as a trap, "hiwire_incref on invalid reference" (Pyodide's fatal error): the first
     // had freed JavaScript handles that the restored memory still held.
     for (let i = 0; i < 2; i++)
-      expect(await run('js_touch')).toMatchObject({ kind: 'exited', stdout: 'reached False\n' });
+      expect(await runWithRoute('js_touch')).toMatchObject({ kind: 'exited', stdout: 'reached False\n' });
     await expectAlive();
   });
 
   it('a program cannot end its worker (no process.exit, no close())', async () => {
     // Before: process.exit(0) from Python ended the pool's worker (the run came back as a trap, exit 134).
-    const r = await run('js_close');
+    const r = await runWithRoute('js_close');
     expect(r).toMatchObject({ kind: 'exited', code: 1, stdout: 'reached False\n' });
     await expectAlive();
   });
