@@ -53,7 +53,7 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
 
   it('3 GiB of files in Python: the run ends at a limit (the file limit, or the child memory cap), then the next run works', async () => {
     await alive();
-    const r = await runner.run(hostileRequest(await hostilePython('files_flood'), [], {}, LONG_WALL));
+    const r = await runner.run(hostileRequest(await hostilePython('files_flood_cwd'), [], {}, LONG_WALL));
     expect(['file-limit', 'trap']).toContain(r.kind);
     await alive();
   });

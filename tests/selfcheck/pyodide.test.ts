@@ -281,8 +281,9 @@ describe('Python script programs (Pyodide) in the Node worker pool', { timeout: 
     expect(r.stdout).toBe('[] []\n');
   });
 
-  it('a JavaScript function reached through class globals cannot make new JavaScript (no process, no fetch)', async () => {
-    // object.__subclasses__() → a method's __globals__ → a JsProxy Pyodide keeps; `.constructor` is Function.
+  it('no JavaScript function is left behind class globals (the route to new JavaScript that Pyodide left open)', async () => {
+    // object.__subclasses__() → a method's __globals__ → a JsProxy Pyodide kept (webloop's scheduleCallback, the
+    // import hook's jsproxies); from one, `.constructor` was Function. The prelude drops them all.
     const r = await run(
       [
         'seen = {}',
@@ -296,21 +297,11 @@ describe('Python script programs (Pyodide) in the Node worker pool', { timeout: 
         '            seen[id(s)] = s',
         '            walk(s)',
         'walk(object)',
-        'fs = [g[k] for c in seen.values() for v in list(vars(c).values()) if isinstance(g := getattr(v, "__globals__", None), dict) for k in g if type(g[k]).__name__.startswith("Js") and callable(g[k])]',
-        'print(len(fs) > 0)',
-        'for make in (lambda f: f.constructor, lambda f: f.call.constructor, lambda f: f.constructor.constructor):',
-        '    try:',
-        '        print("escaped", make(fs[0])("return typeof process + typeof fetch")())',
-        '    except Exception as e:',
-        '        print(type(e).__name__, "code generation from strings is disabled" in str(e))',
+        'gs = [g for c in seen.values() for v in list(vars(c).values()) if isinstance(g := getattr(v, "__globals__", None), dict)]',
+        'print(len(gs) > 100, [k for g in gs for k in g if type(g[k]).__name__.startswith("Js")])',
       ].join('\n'),
     );
-    expect(r).toEqual({
-      kind: 'exited',
-      code: 0,
-      stdout: 'True\nJsException True\nJsException True\nJsException True\n',
-      stderr: '',
-    });
+    expect(r).toEqual({ kind: 'exited', code: 0, stdout: 'True []\n', stderr: '' });
   });
 
   it("sockets are refused with ENOTSUP, and so is urllib; gc cannot list the runner's objects", async () => {

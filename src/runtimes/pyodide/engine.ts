@@ -1,6 +1,7 @@
 import type { PyodideAPI } from 'pyodide';
 import { closeCodeGeneration } from './close-code-generation.ts';
 import { PYTHON_PRELUDE } from './prelude.ts';
+import { refuseNativeImports, type ImportWatch } from './refuse-imports.ts';
 
 /**
  * One Pyodide interpreter per worker, with the bytes of its WebAssembly memory taken right after start-up (the
@@ -24,12 +25,17 @@ export interface PythonEngine {
    * second thread and without cross-origin isolation. Each run sets `deadline` and `memoryCap` (Infinity disarms them); `fired` / `overMemory` tell why it came.
    */
   interrupt: { deadline: number; fired: boolean; memoryCap: number; overMemory: boolean };
-  /** Directories of the emscripten file system that exist at start (the file system is JS state, not memory). */
+  /**
+   * How many JavaScript objects Python has been handed a proxy of since start-up. After the snapshot, no run has a
+   * way to any (the prelude drops them all): a run that moved this anyway touched the JavaScript side, which the
+   * memory restore does not reset, and the engine is replaced after it (run-python.ts).
+   */
+  watch: ImportWatch;
+  /** Puts the interpreter's memory back as it was after start-up. */
   restore(): void;
 }
 
 let started: Promise<PythonEngine> | undefined;
-
 /**
  * Where Pyodide's files are. In Node: the repository's node_modules (the pinned package), imported by a computed file
  * URL so that neither bundle carries Pyodide: the Node worker's esbuild bundle runs from a data: URL (where a bare
@@ -37,7 +43,7 @@ let started: Promise<PythonEngine> | undefined;
  * the app's own origin, where scripts/vite-pyodide-plugin.ts serves the same files and names their folder in
  * `import.meta.env.MIRRORBOX_PYODIDE_DIR` (the worker's CSP allows nothing else).
  */
-async function locatePyodide(): Promise<{ indexURL: string; module: string }> {
+async function locatePyodide(): Promise<PyodideLocation> {
   const host = (globalThis as { process?: { versions?: { node?: string } } }).process;
   if (!host?.versions?.node) {
     // Read only here: esbuild's Node bundle has no import.meta.env. Absolute bases only (docs/hosting.md).
@@ -47,11 +53,15 @@ async function locatePyodide(): Promise<{ indexURL: string; module: string }> {
     return { indexURL, module: `${indexURL}pyodide.mjs` };
   }
   const nodeModule = 'node:module';
-  const nodeUrl = 'node:url';
   const { createRequire } = (await import(/* @vite-ignore */ nodeModule)) as typeof import('node:module');
-  const { pathToFileURL } = (await import(/* @vite-ignore */ nodeUrl)) as typeof import('node:url');
   const pkg = createRequire(import.meta.url).resolve('pyodide/package.json');
-  const dir = pkg.slice(0, pkg.length - 'package.json'.length);
+  return nodeFolder(pkg.slice(0, pkg.length - 'package.json'.length));
+}
+
+/** Pyodide in a folder of this machine (Node), `dir` ending in '/'. */
+async function nodeFolder(dir: string): Promise<PyodideLocation> {
+  const nodeUrl = 'node:url';
+  const { pathToFileURL } = (await import(/* @vite-ignore */ nodeUrl)) as typeof import('node:url');
   return { indexURL: dir, module: pathToFileURL(`${dir}pyodide.mjs`).href };
 }
 
@@ -64,20 +74,39 @@ export function locatePyodideWith(locator: () => Promise<PyodideLocation>): void
   locate = locator;
 }
 
+/**
+ * Loads Pyodide from the folder `dir` (Node) instead of resolving the pinned package: a sandboxed child process is
+ * handed the folder it may read, where module resolution may be denied. Call before the first startPyodide().
+ */
+export function usePyodideFrom(dir: string): void {
+  const folder = dir.endsWith('/') ? dir : `${dir}/`;
+  locatePyodideWith(() => nodeFolder(folder));
+}
+
 export function startPyodide(): Promise<PythonEngine> {
   started ??= (async () => {
     const where = await locate();
     const { loadPyodide } = (await import(/* @vite-ignore */ where.module)) as typeof import('pyodide');
-    const pyodide = await loadPyodide({
-      ...where.options,
-      indexURL: where.indexURL,
-      stdout: () => undefined,
-      stderr: () => undefined,
-      // PYTHONHASHSEED: str hashes (so set order) must not differ between workers; it is read only at start-up, and
-      // each run's os.environ is the request's.
-      env: { HOME: '/', LANG: 'C', LC_ALL: 'C', PATH: '/usr/local/bin:/usr/bin:/bin', TZ: 'UTC', PYTHONHASHSEED: '0' },
-      fullStdLib: false,
-    });
+    const watch: ImportWatch = { jsProxies: 0 };
+    const pyodide = await refuseNativeImports(watch, () =>
+      loadPyodide({
+        ...where.options,
+        indexURL: where.indexURL,
+        stdout: () => undefined,
+        stderr: () => undefined,
+        // PYTHONHASHSEED: str hashes (so set order) must not differ between workers; it is read only at start-up, and
+        // each run's os.environ is the request's.
+        env: {
+          HOME: '/',
+          LANG: 'C',
+          LC_ALL: 'C',
+          PATH: '/usr/local/bin:/usr/bin:/bin',
+          TZ: 'UTC',
+          PYTHONHASHSEED: '0',
+        },
+        fullStdLib: false,
+      }),
+    );
     const interrupt = { deadline: Infinity, fired: false, memoryCap: Infinity, overMemory: false };
     const module = (pyodide as unknown as { _module: { HEAPU8: Uint8Array } })._module;
     // Set before the snapshot: it also switches on the interpreter's signal checks, a flag in its memory.
@@ -111,6 +140,7 @@ export function startPyodide(): Promise<PythonEngine> {
       syntax,
       snapshot,
       interrupt,
+      watch,
       restore() {
         memory().set(snapshot);
       },

@@ -13,9 +13,12 @@
  *   threading's timed waits run out at once on that clock, as time.sleep does.
  * - Randomness: `os.urandom` (and so SystemRandom, secrets, uuid4) is the contract's sfc32 stream seeded with the
  *   run's seed, the same bytes the WASI runner's `random_get` gives; an unseeded `random.Random` seeds from it.
- * - Escape hatches: Pyodide's bridges to JavaScript (`js`, `pyodide`, `_pyodide_core`, ...) and `ctypes` leave
- *   `sys.modules` and cannot be imported again (a meta-path finder, and an audit hook, which a program cannot
- *   remove); sockets are refused with ENOTSUP as in the WASI runner.
+ * - Escape hatches: Pyodide's bridges to JavaScript (`js`, `pyodide`, `_pyodide_core`, ...), `ctypes` and CPython's
+ *   test modules leave `sys.modules` and cannot be imported again (a meta-path finder, and an audit hook, which a
+ *   program cannot remove); every JsProxy the interpreter held is dropped and the bridge's module namespaces are
+ *   emptied, so no walk (object.__subclasses__(), function globals, frames) leads to JavaScript; no module can be
+ *   made from the built-in table or a .so file after start-up; process APIs fail with ENOSYS and sockets with
+ *   ENOTSUP, as in the WASI runner.
  * - Tracebacks: CPython's text without the runner's frames, summed up before formatting so that the million frames
  *   of a recursion under sys.setrecursionlimit(10**6) take seconds, not minutes.
  */
@@ -240,11 +243,25 @@ def _mirrorbox_install_random():
 _mirrorbox_install_random()
 
 # ---- escape hatches ----------------------------------------------------------------------------------------------
+# The program owns the realm it runs in: what it can reach must lead nowhere. Pyodide's bridge to JavaScript (its
+# modules, the JsProxies they hold, the C module _pyodide_core), ctypes and CPython's test modules leave the
+# interpreter before the snapshot; what stays of them are classes reachable through object.__subclasses__(), whose
+# methods see emptied module namespaces.
 _MIRRORBOX_HIDDEN = frozenset(('js', 'pyodide', 'pyodide_js', '_pyodide', '_pyodide_core', 'micropip', 'ctypes',
-                               '_ctypes'))
+                               '_ctypes', '_testcapi', '_testinternalcapi', '_testlimitedcapi', '_testbuffer',
+                               '_testclinic', '_testclinic_limited', '_testmultiphase', '_testsinglephase',
+                               '_xxtestfuzz', '_remote_debugging', '_posixsubprocess'))
 
 def _mirrorbox_hidden(name):
-    return isinstance(name, str) and name.partition('.')[0] in _MIRRORBOX_HIDDEN
+    return type(name) is str and name.partition('.')[0] in _MIRRORBOX_HIDDEN
+
+def _mirrorbox_bridge_owned(obj):
+    """True for an object (or class) defined by one of the hidden modules, read without running any of its code."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    for c in cls.__mro__:
+        if _mirrorbox_hidden(type.__dict__['__dict__'].__get__(c).get('__module__')):
+            return True
+    return False
 
 class _MirrorboxHiddenFinder:
     """First on sys.meta_path: the hidden modules are not found, as in a Python that does not have them."""
@@ -259,6 +276,10 @@ _MIRRORBOX_SOCKET_EVENTS = frozenset(('socket.__new__', 'socket.bind', 'socket.c
                                       'socket.getservbyname', 'socket.getservbyport', 'socket.sendmsg',
                                       'socket.sendto', 'socket.sethostname'))
 _MIRRORBOX_GC_EVENTS = frozenset(('gc.get_objects', 'gc.get_referrers', 'gc.get_referents'))
+# Code objects come from compile() only: hand-made bytecode (CodeType(), code.replace(), marshal) is how pure Python
+# corrupts the interpreter's memory, and from there a proxy of a JavaScript handle could be forged. The import system
+# never needs marshal here: the standard library zip holds sources, and no bytecode cache is written.
+_MIRRORBOX_CODE_EVENTS = frozenset(('code.__new__', 'marshal.loads', 'marshal.load'))
 
 def _mirrorbox_audit(event, args):
     # An audit hook cannot be removed: it still stops a program that took the finder off sys.meta_path. The gc
@@ -270,14 +291,99 @@ def _mirrorbox_audit(event, args):
             raise ModuleNotFoundError(f'No module named {top!r}', name=top)
     elif event in _MIRRORBOX_SOCKET_EVENTS:
         raise OSError(errno.ENOTSUP, os.strerror(errno.ENOTSUP))
-    elif event in _MIRRORBOX_GC_EVENTS:
+    elif event in _MIRRORBOX_GC_EVENTS or event in _MIRRORBOX_CODE_EVENTS:
         raise RuntimeError(f'{event}() is not available in this sandbox')
 
-def _mirrorbox_hide():
+def _mirrorbox_sever():
+    """Drops every reference from Python to a JavaScript object, and every way to make one."""
+    import asyncio, json.encoder, shutil
+    bridge = [m for n, m in list(sys.modules.items()) if _mirrorbox_hidden(n)]
     for name in [n for n in sys.modules if _mirrorbox_hidden(n)]:
         del sys.modules[name]
-    # Pyodide's JsFinder maps "js" and "pyodide_js" to JavaScript objects; the JavaScript API keeps its own reference.
-    sys.meta_path[:] = [_MirrorboxHiddenFinder] + [f for f in sys.meta_path if type(f).__name__ != 'JsFinder']
+    # Pyodide's finders (JsFinder's jsproxies map "js" to the JavaScript global object) and hooks.
+    sys.meta_path[:] = [_MirrorboxHiddenFinder] + [f for f in sys.meta_path if not _mirrorbox_bridge_owned(f)]
+    sys.path_hooks[:] = [h for h in sys.path_hooks if not _mirrorbox_bridge_owned(h)]
+    # The cache keeps the standard library zip's parsed directory: dropping all of it would cost every run's first
+    # import a parse of the zip.
+    for key, finder in list(sys.path_importer_cache.items()):
+        if finder is not None and _mirrorbox_bridge_owned(finder):
+            del sys.path_importer_cache[key]
+    # What Pyodide set in the standard library: json's marker for JavaScript's null, the wheel archive format,
+    # asyncio.run and the event loop policy of its WebLoop, a name in builtins, its __main__'s import of the bridge.
+    json.encoder._JSNULL = None
+    for unregister, name in ((shutil.unregister_unpack_format, 'whl'), (shutil.unregister_archive_format, 'whl')):
+        try:
+            unregister(name)
+        except Exception:
+            pass
+    asyncio.run = asyncio.runners.run
+    asyncio.events._event_loop_policy = None
+    asyncio.events._set_running_loop(None)
+    builtins.__dict__.pop('___EvalCodeResultException', None)
+    _MIRRORBOX_BUILTINS.pop('___EvalCodeResultException', None)
+    for k, v in list(_MIRRORBOX_GLOBALS.items()):
+        if type(v) is types.ModuleType and _mirrorbox_hidden(v.__name__) or _mirrorbox_bridge_owned(v):
+            del _MIRRORBOX_GLOBALS[k]
+    # Last, the bridge's own namespaces: the functions and classes left reachable find nothing in them.
+    for m in bridge:
+        if type(m) is types.ModuleType:
+            d = m.__dict__
+            for k in [k for k in d if not (type(k) is str and k.startswith('__') and k.endswith('__'))]:
+                del d[k]
+            d.pop('__builtins__', None)
+
+def _mirrorbox_refuse_native():
+    """The interpreter's ways to run or load native code: process APIs fail with ENOSYS, as in a WASI program
+    (Emscripten's system() would reach Node's child_process), and no module can be made from the built-in table or
+    loaded from a .so file after start-up (a fresh _ctypes or _pyodide_core would undo the above). Every built-in
+    module the program may use is imported here, before the snapshot, so nothing needs making later."""
+    import _imp
+    for name in sys.builtin_module_names:
+        if not _mirrorbox_hidden(name) and name not in sys.modules:
+            try:
+                __import__(name)
+            except Exception:
+                pass
+    def refuse_module(spec, file=None, /):
+        name = getattr(spec, 'name', None)
+        raise ModuleNotFoundError(f'No module named {name!r}', name=name if type(name) is str else None)
+    _imp.create_builtin = _imp.create_dynamic = refuse_module
+    _imp.exec_builtin = _imp.exec_dynamic = refuse_module
+
+    def refused(name):
+        def refuse(*args, **kwargs):
+            raise OSError(errno.ENOSYS, os.strerror(errno.ENOSYS))
+        refuse.__name__ = refuse.__qualname__ = name
+        refuse.__module__ = 'posix'
+        return refuse
+    names = ('system', 'popen', 'fork', 'forkpty', 'vfork', 'fexecve', 'execv', 'execve', 'execl', 'execle',
+             'execlp', 'execlpe', 'execvp', 'execvpe', 'spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv',
+             'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn', 'posix_spawnp', 'kill', 'killpg', 'wait', 'wait3',
+             'wait4', 'waitid', 'waitpid', 'pidfd_open')
+    replacements = {name: refused(name) for name in names if hasattr(os, name) or hasattr(posix, name)}
+    # Emscripten's _exit ends the whole engine (a fatal error, the output lost): it ends the run instead.
+    replacements['_exit'] = _mirrorbox_os_exit
+    _mirrorbox_replace_everywhere(os, replacements)
+    for name, refuse in replacements.items():
+        if hasattr(posix, name):
+            setattr(posix, name, refuse)
+
+class _MirrorboxExit(BaseException):
+    pass
+
+def _mirrorbox_os_exit(status, /):
+    """os._exit: the run ends with that status at once; what the program's buffers still hold is lost, as in a process
+    that calls _exit (the streams' bytes already flushed stay)."""
+    status = operator.index(status)
+    if _mirrorbox_streams is not None:
+        _mirrorbox_streams[0].sealed = _mirrorbox_streams[1].sealed = True
+    raise _MirrorboxExit(status & 0xff)
+_mirrorbox_os_exit.__name__ = _mirrorbox_os_exit.__qualname__ = '_exit'
+
+def _mirrorbox_hide():
+    _mirrorbox_sever()
+    _mirrorbox_refuse_native()
+    sys.dont_write_bytecode = True
     sys.addaudithook(_mirrorbox_audit)
 
 _mirrorbox_hide()
@@ -370,11 +476,13 @@ _mirrorbox_streams = None
 signal.signal(signal.SIGINT, _mirrorbox_on_sigint)
 
 # ---- one run -----------------------------------------------------------------------------------------------------
-def _mirrorbox_run(source, entry, program_dir, argv, env, stdin, seed, clock_ns, limit, str=str, int=int,
+def _mirrorbox_run(source, entry, program_dir, argv, env, stdin_path, seed, clock_ns, limit, str=str, int=int,
                    isinstance=isinstance, bytes=bytes, list=list, dict=dict, compile=compile, exec=exec,
                    BaseException=BaseException, SystemExit=SystemExit, KeyboardInterrupt=KeyboardInterrupt):
-    # stdin arrives as a JavaScript Uint8Array: nothing JavaScript may stay reachable from the program's frames.
-    stdin = bytes(stdin)
+    # stdin arrives as a file, not as a JavaScript Uint8Array: no JavaScript object ever reaches Python.
+    with open(stdin_path, 'rb') as f:
+        stdin = f.read()
+    os.unlink(stdin_path)
     out_raw = _MirrorboxSink(limit)
     err_raw = _MirrorboxSink(limit)
     stdout = _mirrorbox_stream(out_raw, 'surrogateescape')
@@ -431,6 +539,8 @@ def _mirrorbox_run(source, entry, program_dir, argv, env, stdin, seed, clock_ns,
             code = 1
     except _MirrorboxOutputLimit:
         pass
+    except _MirrorboxExit as e:
+        code = e.args[0]
     except BaseException as e:
         # Never freed: the traceback of a deep recursion would be freed recursively (see _mirrorbox_compact); the
         # memory restore before the next run drops it at no cost.

@@ -4,7 +4,14 @@ import { normalize } from '../quickjs/script-files.ts';
 import { bytesEqual } from '../../core/bytes.ts';
 import { TRAP_EXIT_CODE } from '../../core/environment.ts';
 import { restartPyodide, startPyodide, type PythonEngine } from './engine.ts';
-import { captureBaseline, resetFileSystem, type Baseline, type EmFS } from './file-system.ts';
+import {
+  beginFileLimit,
+  captureBaseline,
+  fileLimit,
+  resetFileSystem,
+  type Baseline,
+  type EmFS,
+} from './file-system.ts';
 
 export { startPyodide } from './engine.ts';
 
@@ -14,6 +21,14 @@ const baselines = new WeakMap<PythonEngine, Baseline>();
 /** The program's sources (importable, on sys.path) and the run's working directory. */
 const PROGRAM_DIR = '/mirrorbox/program';
 const CWD = '/mirrorbox/cwd';
+/**
+ * A run that leaves more than this behind (nodes, or bytes of files) has its file system put back at its own end, in
+ * its own time: removing 16,384 files takes a second, which the next run must not wait for.
+ */
+const CLEAN_UP_NODES = 1024;
+const CLEAN_UP_BYTES = 16 * 2 ** 20;
+/** The run's stdin, read and removed by the prelude before the program starts. */
+const STDIN = '/mirrorbox/stdin';
 
 /**
  * Runs a Python script program like a process (see docs/environment.md): restores the interpreter memory taken
@@ -21,7 +36,6 @@ const CWD = '/mirrorbox/cwd';
  * and the changed files. Time limits: KeyboardInterrupt at the deadline (below), else the pool's watchdog.
  */
 export function runPython(engine: PythonEngine, program: ScriptProgram, input: Omit<RunRequest, 'program'>): RunResult {
-  const started = performance.now();
   engine.restore();
   const fs = engine.pyodide.FS as unknown as EmFS;
   fs.chdir('/');
@@ -31,6 +45,8 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     baselines.set(engine, baseline);
   }
   resetFileSystem(fs, baseline);
+  // The run's clock starts once what an earlier run left behind is gone: a run must not time out for another's mess.
+  const started = performance.now();
   fs.mkdirTree(PROGRAM_DIR);
   fs.mkdirTree(CWD);
   for (const [name, source] of Object.entries(program.files)) {
@@ -38,6 +54,9 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     fs.mkdirTree(path.slice(0, path.lastIndexOf('/')));
     fs.writeFile(path, source);
   }
+  // The test's files count against the run's file limit; the program's sources do not.
+  const fileUse = fileLimit(fs);
+  beginFileLimit(fileUse, input.limits.fileBytes);
   const before = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(input.files ?? {})) {
     const rel = normalize(name);
@@ -46,6 +65,7 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     fs.mkdirTree(path.slice(0, path.lastIndexOf('/')));
     fs.writeFile(path, data);
   }
+  fs.writeFile(STDIN, input.stdin ?? new Uint8Array());
   fs.chdir(CWD);
   fs.ignorePermissions = false;
   const source = program.files[program.entry];
@@ -68,7 +88,9 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
   engine.interrupt.memoryCap = memoryCap;
   engine.interrupt.overMemory = false;
   protectStack(engine);
+  const jsProxies = engine.watch.jsProxies;
   let code = 1;
+  fileUse.enforce = true;
   try {
     code = engine.run(
       source,
@@ -76,13 +98,14 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
       PROGRAM_DIR,
       py.toPy(input.argv),
       py.toPy(input.env),
-      input.stdin ?? new Uint8Array(),
+      STDIN,
       input.seed,
       py.toPy(input.clockNs),
       input.limits.outputBytes,
     ) as number;
   } catch (e) {
     disarm(engine);
+    fileUse.enforce = false;
     // A KeyboardInterrupt from the deadline can escape the run's own handlers (it fires again at every check):
     // that is the timeout, and the interpreter is fine. Anything else means the engine itself failed.
     if (!engine.interrupt.fired && !engine.interrupt.overMemory) {
@@ -99,23 +122,37 @@ export function runPython(engine: PythonEngine, program: ScriptProgram, input: O
     }
   }
   disarm(engine);
+  fileUse.enforce = false;
   const proxy = engine.collect() as { toJs(): unknown[]; destroy(): void };
   const [stdout, stderr, stop] = proxy.toJs() as [Uint8Array, Uint8Array, string];
   proxy.destroy();
-  const files: Record<string, Uint8Array> = {};
+  const changed: Record<string, Uint8Array> = {};
   fs.ignorePermissions = true; // the program may have made its own files unreadable
   for (const [rel, data] of walk(fs, CWD, '')) {
     const old = before.get(rel);
-    if (!old || !bytesEqual(old, data)) files[rel] = data;
+    if (!old || !bytesEqual(old, data)) changed[rel] = data;
   }
   fs.ignorePermissions = false;
-  const captured = { stdout: stdout.slice(), stderr: stderr.slice(), files, ms: performance.now() - started };
-  // WebAssembly memory never shrinks: a run that grew it far leaves the next run a fresh interpreter instead.
-  if (memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2) replaceEngine();
+  const captured = { stdout: stdout.slice(), stderr: stderr.slice(), files: changed, ms: performance.now() - started };
+  if (fileUse.nodes > CLEAN_UP_NODES || fileUse.total > CLEAN_UP_BYTES) {
+    fs.chdir('/');
+    resetFileSystem(fs, baseline);
+    fs.ignorePermissions = false;
+  }
+  // WebAssembly memory never shrinks: a run that grew it far leaves the next run a fresh interpreter instead. So
+  // does a run that got hold of a JavaScript object despite the prelude: the JavaScript side (Pyodide's table of
+  // JavaScript objects held by Python) is not part of the memory restore.
+  if (
+    memoryBytes(engine) > engine.snapshot.length + input.limits.memoryBytes / 2 ||
+    engine.watch.jsProxies !== jsProxies
+  )
+    replaceEngine();
   const overMemory = engine.interrupt.overMemory || memoryBytes(engine) > memoryCap;
   if (overMemory && (engine.interrupt.overMemory || code !== 0))
     return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured };
   if (engine.interrupt.fired) return { kind: 'timeout', limitMs: input.limits.wallMs, ...captured };
+  // The program goes on after a refused write (it may catch the OSError), but the run is reported with the limit.
+  if (fileUse.hit) return { kind: 'file-limit', limitBytes: input.limits.fileBytes, ...captured };
   if (stop === 'stdout' || stop === 'stderr')
     return { kind: 'output-limit', stream: stop, limitBytes: input.limits.outputBytes, ...captured };
   return { kind: 'exited', code, ...captured };
