@@ -1,3 +1,4 @@
+import { transfer } from 'comlink';
 import type { RunRequest, ScriptProgram } from '../src/core/run-request.ts';
 import type { RunResult } from '../src/core/run-result.ts';
 import { runWasi, type ShimRunInput } from '../src/runtimes/shim/run-wasi.ts';
@@ -54,7 +55,8 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
       // against the run's own limit, as any slowness of the machine does.
       for (let attempt = 1; ; attempt++) {
         const result = runWasi(module, input);
-        if (result.kind !== 'invalid-module' || !isOutOfWasmMemory(result.message) || attempt === 10) return result;
+        if (result.kind !== 'invalid-module' || !isOutOfWasmMemory(result.message) || attempt === 10)
+          return moved(result);
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       }
     },
@@ -85,14 +87,28 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
     async runScript(key, input) {
       const program = scripts.get(key);
       if (program?.engine === 'pyodide' && pythonModule)
-        return pythonModule.runPython(await pythonModule.startPyodide(), program, input);
+        return moved(await pythonModule.runPython(await pythonModule.startPyodide(), program, input));
       if (!program || !engineModule)
         return { kind: 'invalid-module', message: `worker has no script ${key} (load it first)`, ms: 0 };
-      return engineModule.runScript(await engineModule.startQuickJS(), program, input);
+      return moved(engineModule.runScript(await engineModule.startQuickJS(), program, input));
     },
     forget(key) {
       modules.delete(key);
       scripts.delete(key);
     },
   };
+}
+
+/**
+ * A result's bytes are moved to the pool's thread, not copied: the run is over and nothing here keeps them. A
+ * program that filled its file limit would otherwise cost that much twice, in both threads, until collected.
+ */
+function moved(result: RunResult): RunResult {
+  if (!('stdout' in result)) return result;
+  const buffers = new Set<ArrayBuffer>();
+  for (const bytes of [result.stdout, result.stderr, ...Object.values(result.files)])
+    // Only buffers the bytes own entirely: never a view into an engine's memory, which cannot be moved.
+    if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
+      buffers.add(bytes.buffer);
+  return transfer(result, [...buffers]);
 }

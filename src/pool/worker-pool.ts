@@ -109,6 +109,9 @@ export class WorkerPool implements Runner {
       const ms = performance.now() - started;
       switch (outcome.kind) {
         case 'done':
+          // A run that handed back many bytes leaves as much garbage in its worker, which V8 collects late or not
+          // at all while the worker goes from run to run: a fresh worker frees it at once, for a few milliseconds.
+          if (resultBytes(outcome.result) >= HEAVY_RESULT_BYTES) replace = true;
           return outcome.result;
         case 'deadline':
           replace = true;
@@ -264,6 +267,16 @@ function unlessDead<T>(slot: Slot, step: Promise<T>, signal: AbortSignal | undef
     );
     void slot.crashed.then((message) => finish({ kind: 'crashed', message }));
   });
+}
+
+/** Bytes of output and files above which a run's worker is replaced after it (see `run`). */
+const HEAVY_RESULT_BYTES = 16 * 1024 * 1024;
+
+function resultBytes(result: RunResult): number {
+  if (!('stdout' in result)) return 0;
+  let total = result.stdout.length + result.stderr.length;
+  for (const data of Object.values(result.files)) total += data.length;
+  return total;
 }
 
 /** How long handing a program to a worker (and starting its engine) may take before the worker is given up. */

@@ -54,7 +54,8 @@ export class ScriptFiles {
     for (const path of [...this.files.keys()].sort()) {
       const data = this.files.get(path) as Uint8Array;
       const old = this.before?.[path];
-      if (!old || !bytesEqual(old, data)) out[path] = data.slice();
+      // Not copied: these files are this run's own and dropped after it.
+      if (!old || !bytesEqual(old, data)) out[path] = data;
     }
     return out;
   }
