@@ -3,6 +3,7 @@ import type { RunRequest, ScriptProgram } from '../src/core/run-request.ts';
 import type { RunResult } from '../src/core/run-result.ts';
 import { runWasi, type ShimRunInput } from '../src/runtimes/shim/run-wasi.ts';
 import { isOutOfWasmMemory } from '../src/runtimes/out-of-wasm-memory.ts';
+import { WORKER_CLOSING } from '../src/pool/worker-signals.ts';
 
 /** A run as it reaches a worker: the request without its program, which the worker already holds under a key. */
 export type WorkerRunInput = Omit<RunRequest, 'program'>;
@@ -33,6 +34,7 @@ export interface RunnerWorkerApi {
 }
 
 export function createRunnerWorkerApi(): RunnerWorkerApi {
+  reportClose();
   const modules = new Map<string, WebAssembly.Module>();
   const scripts = new Map<string, ScriptProgram>();
   // Imported on first use: a worker that only ever runs WASI modules never loads QuickJS.
@@ -111,4 +113,25 @@ function moved(result: RunResult): RunResult {
     if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
       buffers.add(bytes.buffer);
   return transfer(result, [...buffers]);
+}
+
+/**
+ * In a browser worker, `close()` (an own property of the worker's global) is replaced, for good, by one that tells
+ * the pool before it closes: otherwise a program that reaches the global and closes it leaves its run and the pool
+ * waiting on calls that never settle. Node's worker threads need nothing: their end is an `exit` event.
+ */
+function reportClose(): void {
+  const scope = globalThis as unknown as { close?: () => void; postMessage?: (message: unknown) => void };
+  if (!('DedicatedWorkerGlobalScope' in globalThis) || typeof scope.close !== 'function' || !scope.postMessage) return;
+  const original = scope.close;
+  const post = scope.postMessage.bind(globalThis);
+  Object.defineProperty(globalThis, 'close', {
+    value: function close() {
+      post({ signal: WORKER_CLOSING });
+      original.call(globalThis);
+    },
+    writable: false,
+    configurable: false,
+    enumerable: true,
+  });
 }
