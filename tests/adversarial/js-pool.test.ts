@@ -86,6 +86,17 @@ describe('hostile JavaScript candidates in the Node worker pool', () => {
     expect(await run('exit-coercion', [], {}, 1000)).toEqual({ kind: 'timeout', stdout: 'before\n', stderr: '' });
   });
 
+  it("QuickJS's std and os modules, a data: URL and Node's process modules cannot be imported", async () => {
+    const names = ['std', 'os', 'qjs:std', 'qjs:os', 'data:text/javascript,export default 1'];
+    const node = ['child_process', 'node:child_process', 'worker_threads'];
+    expect(await run('modules')).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: `${[...names, ...node].map((n) => `${n}: Error\n`).join('')}globals: none\n`,
+      stderr: '',
+    });
+  });
+
   it('the probe server saw no connection from any of them', () => {
     expect(probe.hits()).toEqual([]);
   });
