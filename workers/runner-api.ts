@@ -1,7 +1,9 @@
+import { transfer } from 'comlink';
 import type { RunRequest, ScriptProgram } from '../src/core/run-request.ts';
 import type { RunResult } from '../src/core/run-result.ts';
 import { runWasi, type ShimRunInput } from '../src/runtimes/shim/run-wasi.ts';
 import { isOutOfWasmMemory } from '../src/runtimes/out-of-wasm-memory.ts';
+import { WORKER_CLOSING } from '../src/pool/worker-signals.ts';
 
 /** A run as it reaches a worker: the request without its program, which the worker already holds under a key. */
 export type WorkerRunInput = Omit<RunRequest, 'program'>;
@@ -32,6 +34,7 @@ export interface RunnerWorkerApi {
 }
 
 export function createRunnerWorkerApi(): RunnerWorkerApi {
+  reportClose();
   const modules = new Map<string, WebAssembly.Module>();
   const scripts = new Map<string, ScriptProgram>();
   // Imported on first use: a worker that only ever runs WASI modules never loads QuickJS.
@@ -54,7 +57,8 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
       // against the run's own limit, as any slowness of the machine does.
       for (let attempt = 1; ; attempt++) {
         const result = runWasi(module, input);
-        if (result.kind !== 'invalid-module' || !isOutOfWasmMemory(result.message) || attempt === 10) return result;
+        if (result.kind !== 'invalid-module' || !isOutOfWasmMemory(result.message) || attempt === 10)
+          return moved(result);
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       }
     },
@@ -85,14 +89,49 @@ export function createRunnerWorkerApi(): RunnerWorkerApi {
     async runScript(key, input) {
       const program = scripts.get(key);
       if (program?.engine === 'pyodide' && pythonModule)
-        return pythonModule.runPython(await pythonModule.startPyodide(), program, input);
+        return moved(await pythonModule.runPython(await pythonModule.startPyodide(), program, input));
       if (!program || !engineModule)
         return { kind: 'invalid-module', message: `worker has no script ${key} (load it first)`, ms: 0 };
-      return engineModule.runScript(await engineModule.startQuickJS(), program, input);
+      return moved(engineModule.runScript(await engineModule.startQuickJS(), program, input));
     },
     forget(key) {
       modules.delete(key);
       scripts.delete(key);
     },
   };
+}
+
+/**
+ * A result's bytes are moved to the pool's thread, not copied: the run is over and nothing here keeps them. A
+ * program that filled its file limit would otherwise cost that much twice, in both threads, until collected.
+ */
+function moved(result: RunResult): RunResult {
+  if (!('stdout' in result)) return result;
+  const buffers = new Set<ArrayBuffer>();
+  for (const bytes of [result.stdout, result.stderr, ...Object.values(result.files)])
+    // Only buffers the bytes own entirely: never a view into an engine's memory, which cannot be moved.
+    if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
+      buffers.add(bytes.buffer);
+  return transfer(result, [...buffers]);
+}
+
+/**
+ * In a browser worker, `close()` (an own property of the worker's global) is replaced, for good, by one that tells
+ * the pool before it closes: otherwise a program that reaches the global and closes it leaves its run and the pool
+ * waiting on calls that never settle. Node's worker threads need nothing: their end is an `exit` event.
+ */
+function reportClose(): void {
+  const scope = globalThis as unknown as { close?: () => void; postMessage?: (message: unknown) => void };
+  if (!('DedicatedWorkerGlobalScope' in globalThis) || typeof scope.close !== 'function' || !scope.postMessage) return;
+  const original = scope.close;
+  const post = scope.postMessage.bind(globalThis);
+  Object.defineProperty(globalThis, 'close', {
+    value: function close() {
+      post({ signal: WORKER_CLOSING });
+      original.call(globalThis);
+    },
+    writable: false,
+    configurable: false,
+    enumerable: true,
+  });
 }

@@ -6,6 +6,7 @@ import type { RunOptions, Runner } from '../core/runner.ts';
 import { ModuleCache } from '../runtimes/shim/module-cache.ts';
 import { notReady } from '../runtimes/shim/not-ready.ts';
 import type { RunnerWorkerApi, WorkerRunInput } from '../../workers/runner-api.ts';
+import { isWorkerClosing } from './worker-signals.ts';
 
 /** A started worker as the pool needs it, whatever the platform (Web Worker or worker_threads). */
 export interface SpawnedWorker {
@@ -63,6 +64,8 @@ export class WorkerPool implements Runner {
   /** A started worker kept ready once any worker had to be replaced: runaway candidates tend to come in series. */
   private spare: Slot | undefined;
   private closed = false;
+  /** How many runs in a row of each program (by job key) ended their worker. */
+  private readonly deaths = new Map<string, number>();
 
   constructor(
     private readonly spawn: SpawnWorker,
@@ -77,6 +80,16 @@ export class WorkerPool implements Runner {
     const job = await this.prepare(request);
     if (job.kind === 'not-ready') return job.result;
     const { key } = job;
+    const deaths = this.deaths.get(key) ?? 0;
+    if (deaths >= MAX_WORKER_DEATHS) {
+      // No correct program can end its worker: one that did so again and again is not run again, so that a suite
+      // of it ends in moments instead of paying a fresh worker (seconds, for Python) per case.
+      return workerDied({ message: `not run: this program ended its worker ${deaths} times in a row` }, 0);
+    }
+    const died = (outcome: { message: string }, ms: number): RunResult => {
+      this.deaths.set(key, (this.deaths.get(key) ?? 0) + 1);
+      return workerDied(outcome, ms);
+    };
     const slot = await this.acquire();
     let replace = false;
     try {
@@ -88,7 +101,7 @@ export class WorkerPool implements Runner {
         if (outcome.kind === 'done')
           return outcome.value === undefined ? undefined : { kind: 'invalid-module', message: outcome.value, ms: 0 };
         replace = true;
-        return outcome.kind === 'aborted' ? stopped('cancelled', request, 0) : workerDied(outcome, 0);
+        return outcome.kind === 'aborted' ? stopped('cancelled', request, 0) : died(outcome, 0);
       };
       if (!slot.loaded.has(key)) {
         const failed = await failedSetUp(job.load(slot.api));
@@ -109,6 +122,10 @@ export class WorkerPool implements Runner {
       const ms = performance.now() - started;
       switch (outcome.kind) {
         case 'done':
+          this.deaths.delete(key);
+          // A run that handed back many bytes leaves as much garbage in its worker, which V8 collects late or not
+          // at all while the worker goes from run to run: a fresh worker frees it at once, for a few milliseconds.
+          if (resultBytes(outcome.result) >= HEAVY_RESULT_BYTES) replace = true;
           return outcome.result;
         case 'deadline':
           replace = true;
@@ -118,7 +135,7 @@ export class WorkerPool implements Runner {
           return stopped('cancelled', request, ms);
         default:
           replace = true;
-          return workerDied(outcome, ms);
+          return died(outcome, ms);
       }
     } finally {
       this.release(replace ? this.replaceSlot(slot) : slot);
@@ -176,7 +193,12 @@ export class WorkerPool implements Runner {
 
   private startSlot(): Slot {
     const worker = this.spawn();
-    const crashed = new Promise<string>((resolve) => worker.onCrash(resolve));
+    const crashed = new Promise<string>((resolve) => {
+      worker.onCrash(resolve);
+      worker.endpoint.addEventListener('message', (event) => {
+        if (isWorkerClosing((event as MessageEvent).data)) resolve('it closed itself');
+      });
+    });
     return { worker, api: wrap<RunnerWorkerApi>(worker.endpoint), loaded: new Set(), crashed };
   }
 
@@ -264,6 +286,19 @@ function unlessDead<T>(slot: Slot, step: Promise<T>, signal: AbortSignal | undef
     );
     void slot.crashed.then((message) => finish({ kind: 'crashed', message }));
   });
+}
+
+/** Worker deaths in a row after which a program is no longer run (see `run`). */
+const MAX_WORKER_DEATHS = 3;
+
+/** Bytes of output and files above which a run's worker is replaced after it (see `run`). */
+const HEAVY_RESULT_BYTES = 16 * 1024 * 1024;
+
+function resultBytes(result: RunResult): number {
+  if (!('stdout' in result)) return 0;
+  let total = result.stdout.length + result.stderr.length;
+  for (const data of Object.values(result.files)) total += data.length;
+  return total;
 }
 
 /** How long handing a program to a worker (and starting its engine) may take before the worker is given up. */

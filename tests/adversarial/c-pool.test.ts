@@ -21,6 +21,7 @@ describe('hostile C candidates in the Node worker pool', { timeout: 60_000 }, ()
   let probe: ProbeServer;
   let hostile: WasmProgram;
   let sockConnect: WasmProgram;
+  let flood: WasmProgram;
   const run = (argv: string[], files: Record<string, Uint8Array> = {}, wallMs = 2000) =>
     pool.run(hostileRequest(hostile, argv, files, { wallMs })).then(summary);
   /** The same program's harmless mode, after each hostile run: the pool must still give the right bytes. */
@@ -31,6 +32,7 @@ describe('hostile C candidates in the Node worker pool', { timeout: 60_000 }, ()
     probe = await startProbeServer();
     hostile = (await hostileC('hostile')).program;
     sockConnect = (await hostileC('sock-connect')).program;
+    flood = (await hostileC('file-flood')).program;
   });
   afterAll(async () => {
     await pool.close();
@@ -121,6 +123,44 @@ describe('hostile C candidates in the Node worker pool', { timeout: 60_000 }, ()
     expect(r.stdout.length).toBe(DEFAULT_LIMITS.outputBytes);
     expect(r.stdout.every((b) => b === 0x78)).toBe(true);
     await expectAlive();
+  });
+
+  it('96 files of 32 MiB (3 GiB) is a file-limit: two files written, 94 refused with ENOSPC inside the program', async () => {
+    const r = await pool.run(hostileRequest(flood, [], {}, { wallMs: 10_000 }));
+    expect(summary(r)).toEqual({
+      kind: 'file-limit',
+      stdout: 'ok 2, failed 94: No space left on device\n',
+      stderr: '',
+    });
+    if (r.kind === 'file-limit') {
+      expect(r.limitBytes).toBe(DEFAULT_LIMITS.fileBytes);
+      const sizes = Object.entries(r.files).map(([name, data]) => `${name}=${data.length}`);
+      const want = Array.from({ length: 96 }, (_, i) => `f${i}=${i < 2 ? 32 << 20 : 0}`);
+      expect(sizes.sort()).toEqual(want.sort());
+    }
+    await expectAlive();
+  });
+
+  it('three files made 3 GiB long by a seek and a one-byte write, or by ftruncate, are refused at once', async () => {
+    for (const mode of ['sparse', 'truncate']) {
+      const r = await pool.run(hostileRequest(flood, [mode], {}, { wallMs: 10_000 }));
+      expect(summary(r)).toEqual({
+        kind: 'file-limit',
+        stdout: 'ok 0, failed 3: No space left on device\n',
+        stderr: '',
+      });
+      expect('files' in r && Object.values(r.files).map((f) => f.length)).toEqual([0, 0, 0]);
+    }
+    await expectAlive();
+  });
+
+  it('fd_write with an iovec past the end of memory, or of 2 GiB, is EFAULT and writes nothing', async () => {
+    expect(await run(['iov-past'])).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: '',
+      stderr: 'past the end: Bad address\n2 GiB: Bad address\n',
+    });
   });
 
   it('neither static memory nor files survive a run: two runs in the same worker both print "1 unmarked"', async () => {

@@ -65,6 +65,38 @@ describe('hostile JavaScript candidates in the Node worker pool', () => {
     if (r.kind === 'output-limit') expect(r.stdout.length).toBe(DEFAULT_LIMITS.outputBytes);
   });
 
+  it('96 files of 32 MiB (3 GiB) is a file-limit: ENOSPC from the third file on, two files kept', async () => {
+    const r = await pool.run(hostileRequest(await hostileJs('file-flood'), [], {}, { wallMs: 10_000 }));
+    expect(summary(r)).toEqual({
+      kind: 'file-limit',
+      stdout: "append: ENOSPC: no space left on device, write 'f0'\nwritten: 2, refused: ENOSPC x94\n",
+      stderr: '',
+    });
+    if (r.kind === 'file-limit') {
+      expect(r.limitBytes).toBe(DEFAULT_LIMITS.fileBytes);
+      expect(Object.values(r.files).map((f) => f.length)).toEqual([32 << 20, 32 << 20]);
+    }
+  });
+
+  it('a process.exitCode getter that never returns is a timeout, not exit 0', async () => {
+    expect(await run('exitcode-getter', [], {}, 1000)).toEqual({ kind: 'timeout', stdout: 'before\n', stderr: '' });
+  });
+
+  it('process.exit with a code whose conversion never ends (toPrimitive, valueOf, toJSON) is a timeout', async () => {
+    expect(await run('exit-coercion', [], {}, 1000)).toEqual({ kind: 'timeout', stdout: 'before\n', stderr: '' });
+  });
+
+  it("QuickJS's std and os modules, a data: URL and Node's process modules cannot be imported", async () => {
+    const names = ['std', 'os', 'qjs:std', 'qjs:os', 'data:text/javascript,export default 1'];
+    const node = ['child_process', 'node:child_process', 'worker_threads'];
+    expect(await run('modules')).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: `${[...names, ...node].map((n) => `${n}: Error\n`).join('')}globals: none\n`,
+      stderr: '',
+    });
+  });
+
   it('the probe server saw no connection from any of them', () => {
     expect(probe.hits()).toEqual([]);
   });

@@ -191,6 +191,69 @@ export const selfChecks: SelfCheck[] = [
     },
   },
   {
+    name: 'files past the file limit fail with ENOSPC inside the program (input files count), and the run is file-limit',
+    async run(runner, probe) {
+      const fileBytes = 1024 * 1024;
+      const files = { 'in.bin': new Uint8Array(300 * 1024) };
+      const r = await runner.run(probeRequest(probe, ['fill', '4', '256'], { files }, { fileBytes }));
+      if (r.kind !== 'file-limit') return `expected file-limit, got ${r.kind}`;
+      if (r.limitBytes !== fileBytes) return `file-limit reports ${r.limitBytes} bytes, expected ${fileBytes}`;
+      // 300 + 256 + 256 KiB held, then a 64 KiB write at a time until the next would pass 1 MiB; truncating f0 gives its room back.
+      const want =
+        'f0: 256 KiB\nf1: 256 KiB\nf2: 192 KiB, then No space left on device\n' +
+        'f3: 0 KiB, then No space left on device\nf0: 256 KiB\n';
+      if (text(r.stdout) !== want) return `stdout differs: ${JSON.stringify(text(r.stdout))}`;
+      const sizes = Object.entries(r.files).map(([name, data]) => `${name}=${data.length}`);
+      const wantSizes = ['f0=262144', 'f1=262144', 'f2=196608', 'f3=0'];
+      return sizes.join() === wantSizes.join() ? undefined : `files ${sizes.join()}, expected ${wantSizes.join()}`;
+    },
+  },
+  {
+    name: 'a 3 GiB sparse file (seek and write, pwrite, ftruncate, fallocate) is refused at once with ENOSPC',
+    async run(runner, probe) {
+      const r = await runner.run(probeRequest(probe, ['sparse']));
+      if (r.kind !== 'file-limit') return `expected file-limit, got ${r.kind}`;
+      const want =
+        'lseek: ok\nwrite after lseek: No space left on device\npwrite: No space left on device\n' +
+        'ftruncate: No space left on device\nposix_fallocate: No space left on device\nsize: 0\n';
+      return text(r.stdout) === want ? undefined : `stdout differs: ${JSON.stringify(text(r.stdout))}`;
+    },
+  },
+  {
+    name: 'pointers and lengths past the end of memory are EFAULT, with no partial effect',
+    async run(runner, probe) {
+      const r = await runner.run(probeRequest(probe, ['fault'], { stdin: utf8Bytes('stdin-data\n') }));
+      const calls = [
+        'fd_write, second iovec past the end',
+        'fd_write, iovec array past the end',
+        'fd_write, 2 GiB iovec',
+        'fd_write, nwritten past the end',
+        'fd_read, second iovec past the end',
+        'fd_pwrite, second iovec past the end',
+        'path_open, path past the end',
+        'path_open, path length past the end',
+        'args_get',
+        'environ_get',
+        'clock_time_get',
+        'random_get',
+        'random_get, length past the end',
+        'fd_filestat_get',
+      ];
+      // A trap at such a call is a fine answer too, as long as no bad call had an effect before it: nothing on
+      // stdout (the program reports only at its end) and nothing in out.txt.
+      if (r.kind === 'trap')
+        return r.stdout.length === 0 && (r.files['out.txt']?.length ?? 0) === 0
+          ? undefined
+          : `trapped after a partial effect: ${JSON.stringify(text(r.stdout))}`;
+      const bad = expectExit(r, 0, `${calls.map((c) => `${c}: Bad address\n`).join('')}stdin then: 11 bytes\n`, '');
+      if (bad || r.kind !== 'exited') return bad;
+      const out = r.files['out.txt'];
+      if (Object.keys(r.files).join() !== 'out.txt' || out?.length !== 0)
+        return `files ${JSON.stringify(Object.keys(r.files))}, expected only an empty out.txt`;
+      return undefined;
+    },
+  },
+  {
     name: 'bytes that are not WebAssembly are an invalid-module result',
     async run(runner) {
       const bytes = utf8Bytes('#!/bin/sh\necho not wasm\n');

@@ -19,10 +19,12 @@ describe('guest config segment', () => {
       random: [1, 2, 3, 0xffffffff],
       env: { A: 'x', BB: 'yz' },
       memoryLimitPages: 9,
+      fileRoomBytes: 0x12345,
     });
     const view = new DataView(bytes.buffer);
     expect(view.getBigUint64(0, true)).toBe(5n);
     expect(view.getUint32(20, true)).toBe(0xffffffff);
+    expect(view.getUint32(36, true)).toBe(0x12345);
     expect([view.getUint32(24, true), view.getUint32(28, true), view.getUint32(32, true)]).toEqual([2, 10, 9]);
     expect([view.getUint32(CONFIG_HEADER_BYTES, true), view.getUint32(CONFIG_HEADER_BYTES + 4, true)]).toEqual([0, 4]);
     expect(new TextDecoder().decode(bytes.subarray(CONFIG_HEADER_BYTES + 8))).toBe('A=x\0BB=yz\0');
@@ -54,7 +56,7 @@ describe('rewriteGuest', () => {
     for (const env of envs) {
       const patched = patchConfig(
         r.template,
-        encodeConfig({ clockNs: 1n, random: [1, 2, 3, 4], env, memoryLimitPages: 1 }),
+        encodeConfig({ clockNs: 1n, random: [1, 2, 3, 4], env, memoryLimitPages: 1, fileRoomBytes: 1 }),
       );
       expect(patched.kind).toBe('ok');
       if (patched.kind === 'ok') expect(WebAssembly.validate(patched.bytes as Uint8Array<ArrayBuffer>)).toBe(true);

@@ -116,9 +116,9 @@ export const PRELUDE = String.raw`
 
   // --- files: the run's working directory through a tiny synchronous subset of node:fs.
   const fsError = (code, syscall, path) => {
-    const text = { ENOENT: 'no such file or directory', EISDIR: 'illegal operation on a directory' }[code];
+    const text = { ENOENT: 'no such file or directory', EISDIR: 'illegal operation on a directory', ENOSPC: 'no space left on device' }[code];
     const e = new Error(code + ': ' + text + ', ' + syscall + " '" + path + "'");
-    e.code = code; e.syscall = syscall; e.path = path; e.errno = code === 'ENOENT' ? -2 : -21;
+    e.code = code; e.syscall = syscall; e.path = path; e.errno = { ENOENT: -2, EISDIR: -21, ENOSPC: -28 }[code];
     return e;
   };
   const isStdin = (path) => path === 0 || path === '/dev/stdin';
@@ -139,7 +139,7 @@ export const PRELUDE = String.raw`
     writeFileSync(path, data) {
       if (path === 1 || path === '/dev/stdout') return void host.write(1, toBuffer(data));
       if (path === 2 || path === '/dev/stderr') return void host.write(2, toBuffer(data));
-      host.writeFile(String(path), toBuffer(data));
+      if (!host.writeFile(String(path), toBuffer(data))) throw fsError('ENOSPC', 'write', String(path));
     },
     appendFileSync(path, data) {
       const old = host.readFile(String(path));
@@ -147,7 +147,7 @@ export const PRELUDE = String.raw`
       const both = new Uint8Array((old ? old.byteLength : 0) + add.length);
       if (old) both.set(new Uint8Array(old));
       both.set(add, both.length - add.length);
-      host.writeFile(String(path), both.buffer);
+      if (!host.writeFile(String(path), both.buffer)) throw fsError('ENOSPC', 'write', String(path));
     },
     existsSync: (path) => host.exists(String(path)),
   };

@@ -41,11 +41,24 @@ export function runScript(
   program: ScriptProgram,
   input: Omit<RunRequest, 'program'>,
 ): RunResult {
+  const files = new ScriptFiles(input.files, input.limits.fileBytes);
+  const result = runWithFiles(quickjs, program, input, files);
+  // A refused write is where things went wrong, whatever the program made of its ENOSPC afterwards.
+  if (!files.refused || !('stdout' in result) || result.kind === 'cancelled') return result;
+  const { stdout, stderr, files: changed, ms } = result;
+  return { kind: 'file-limit', limitBytes: input.limits.fileBytes, stdout, stderr, files: changed, ms };
+}
+
+function runWithFiles(
+  quickjs: QuickJSWASMModule,
+  program: ScriptProgram,
+  input: Omit<RunRequest, 'program'>,
+  files: ScriptFiles,
+): RunResult {
   const started = performance.now();
   const deadline = started + input.limits.wallMs;
   const stdout = new CappedOutput(input.limits.outputBytes);
   const stderr = new CappedOutput(input.limits.outputBytes);
-  const files = new ScriptFiles(input.files);
   const clock = new VirtualClock(input.clockNs);
   let stop: Stop | undefined;
   const captured = (): Captured => ({
@@ -86,6 +99,18 @@ export function runScript(
       return resolveModule(program, normalize(requested.startsWith('/') ? requested : dir + requested));
     },
   );
+  const stoppedResult = (stopped: Stop): RunResult => {
+    switch (stopped.kind) {
+      case 'exit':
+        return { kind: 'exited', code: stopped.code, ...captured() };
+      case 'timeout':
+        return { kind: 'timeout', limitMs: input.limits.wallMs, ...captured() };
+      case 'memory-limit':
+        return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured() };
+      case 'output-limit':
+        return { kind: 'output-limit', stream: stopped.stream, limitBytes: input.limits.outputBytes, ...captured() };
+    }
+  };
   const context = runtime.newContext();
   let restarted = false;
   try {
@@ -131,21 +156,7 @@ export function runScript(
     const stopped = stop as Stop | undefined;
     if (stopped) {
       failure?.dispose();
-      switch (stopped.kind) {
-        case 'exit':
-          return { kind: 'exited', code: stopped.code, ...captured() };
-        case 'timeout':
-          return { kind: 'timeout', limitMs: input.limits.wallMs, ...captured() };
-        case 'memory-limit':
-          return { kind: 'memory-limit', limitBytes: input.limits.memoryBytes, ...captured() };
-        case 'output-limit':
-          return {
-            kind: 'output-limit',
-            stream: stopped.stream,
-            limitBytes: input.limits.outputBytes,
-            ...captured(),
-          };
-      }
+      return stoppedResult(stopped);
     }
     if (failure) {
       const error = context.dump(failure) as unknown;
@@ -161,7 +172,10 @@ export function runScript(
         return { kind: 'trap', code: TRAP_EXIT_CODE, message: 'stack overflow (unbounded recursion?)', ...captured() };
       return { kind: 'exited', code: 1, ...captured() };
     }
-    return { kind: 'exited', code: exitCode(context), ...captured() };
+    const code = exitCode(context);
+    // Reading process.exitCode runs the program's code (a getter, valueOf): it may loop until the deadline.
+    const late = stop as Stop | undefined;
+    return late ? stoppedResult(late) : { kind: 'exited', code, ...captured() };
   } catch (e) {
     // The engine itself failed (its WebAssembly trapped or ran out of memory): this instance cannot be trusted again.
     restartQuickJS();
@@ -233,10 +247,22 @@ function installHost(
     const data = io.files.read(context.getString(pathHandle));
     return data === undefined ? context.undefined : context.newArrayBuffer(data.slice().buffer);
   });
+  // False when the file limit has no room: the prelude throws ENOSPC. The length is checked before the bytes are
+  // copied out of the engine, so a refused write allocates nothing here.
   fn('writeFile', (pathHandle, dataHandle) => {
     if (stopped) return { error: refuse() };
-    io.files.write(context.getString(pathHandle), bytesOf(dataHandle));
-    return context.undefined;
+    const path = context.getString(pathHandle);
+    if (context.typeof(dataHandle) === 'string') {
+      const data = utf8Bytes(context.getString(dataHandle));
+      return io.files.write(path, data) ? context.true : context.false;
+    }
+    const view = context.getArrayBuffer(dataHandle);
+    try {
+      if (!io.files.room(path, view.value.length)) return context.false;
+      return io.files.write(path, view.value.slice()) ? context.true : context.false;
+    } finally {
+      view.dispose();
+    }
   });
   fn('exists', (pathHandle) => (io.files.exists(context.getString(pathHandle)) ? context.true : context.false));
   fn('exit', (codeHandle) => {

@@ -6,16 +6,39 @@ import { bytesEqual } from '../../core/bytes.ts';
  */
 export class ScriptFiles {
   private readonly files = new Map<string, Uint8Array>();
-  constructor(private readonly before: Record<string, Uint8Array> | undefined) {
+  private held = 0;
+  /** True once a write was refused because the files would have held more than the limit. */
+  refused = false;
+  constructor(
+    private readonly before: Record<string, Uint8Array> | undefined,
+    private readonly limitBytes = Infinity,
+  ) {
     // Copies: the program may overwrite a file, and the caller's bytes are reused for the next run.
     for (const [path, data] of Object.entries(before ?? {})) this.files.set(normalize(path), data.slice());
+    for (const data of this.files.values()) this.held += data.length;
+  }
+
+  /**
+   * Whether `path` may become `length` bytes long under the run's file limit (Limits.fileBytes: all files at once,
+   * the test's own included). Asked before the new contents are copied out of the engine; a no is remembered.
+   */
+  room(path: string, length: number): boolean {
+    const old = this.files.get(normalize(path))?.length ?? 0;
+    if (this.held - old + length <= this.limitBytes) return true;
+    this.refused = true;
+    return false;
   }
 
   read(path: string): Uint8Array | undefined {
     return this.files.get(normalize(path));
   }
-  write(path: string, data: Uint8Array): void {
-    this.files.set(normalize(path), data);
+  /** Stores `data` as the file at `path`; false (and nothing stored) when the file limit has no room for it. */
+  write(path: string, data: Uint8Array): boolean {
+    if (!this.room(path, data.length)) return false;
+    const key = normalize(path);
+    this.held += data.length - (this.files.get(key)?.length ?? 0);
+    this.files.set(key, data);
+    return true;
   }
   /** A file, or a directory implied by a file below it. */
   exists(path: string): boolean {
@@ -31,7 +54,8 @@ export class ScriptFiles {
     for (const path of [...this.files.keys()].sort()) {
       const data = this.files.get(path) as Uint8Array;
       const old = this.before?.[path];
-      if (!old || !bytesEqual(old, data)) out[path] = data.slice();
+      // Not copied: these files are this run's own and dropped after it.
+      if (!old || !bytesEqual(old, data)) out[path] = data;
     }
     return out;
   }

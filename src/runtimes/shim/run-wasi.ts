@@ -4,6 +4,8 @@ import type { RunRequest } from '../../core/run-request.ts';
 import type { Captured, RunResult } from '../../core/run-result.ts';
 import { PAGE_BYTES } from '../../core/wasm-binary.ts';
 import { applyContract } from './contract-imports.ts';
+import { applyFileBudget, FileBudget } from './file-budget.ts';
+import { guardGuestMemory } from './guest-memory.ts';
 import { InputPipe, OutputPipe } from './stdio.ts';
 import { StopRun } from './stop-run.ts';
 import { VirtualClock } from './virtual-clock.ts';
@@ -35,6 +37,10 @@ export function runWasi(module: WebAssembly.Module, input: ShimRunInput): RunRes
   // The shim logs every call unless told not to (its default flips to on when the option is absent).
   const shim = new WASI(input.argv, env, fds, { debug: false });
   applyContract(shim, new VirtualClock(input.clockNs), input.seed, checkDeadline);
+  const budget = new FileBudget(input.limits.fileBytes, workdir, () => shim.fds);
+  applyFileBudget(shim, budget);
+  // Outermost: no import does anything with a span of guest memory that is not all there.
+  guardGuestMemory(shim);
 
   let instance: WebAssembly.Instance;
   try {
@@ -62,8 +68,23 @@ export function runWasi(module: WebAssembly.Module, input: ShimRunInput): RunRes
   const atMemoryLimit = (): boolean =>
     memory.buffer.byteLength >= capBytes - Math.max(PAGE_BYTES, Math.floor(capBytes / 16));
 
+  shim.inst = instance as unknown as WASI['inst'];
+  const ended = run(instance, input, captured, atMemoryLimit);
+  // A refused write is where things went wrong, whatever the program made of its ENOSPC afterwards.
+  if (budget.refused && ended.kind !== 'invalid-module' && ended.kind !== 'cancelled') {
+    const { stdout: out, stderr: err, files, ms } = ended;
+    return { kind: 'file-limit', limitBytes: input.limits.fileBytes, stdout: out, stderr: err, files, ms };
+  }
+  return ended;
+}
+
+function run(
+  instance: WebAssembly.Instance,
+  input: ShimRunInput,
+  captured: () => Captured,
+  atMemoryLimit: () => boolean,
+): RunResult {
   try {
-    shim.inst = instance as unknown as WASI['inst'];
     (instance.exports._start as () => void)();
     return { kind: 'exited', code: 0, ...captured() };
   } catch (e) {

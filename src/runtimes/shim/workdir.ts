@@ -40,7 +40,8 @@ export function changedFiles(
       if (node instanceof Directory) walk(node.contents, `${path}/`);
       else if (node instanceof File) {
         const old = before?.[path];
-        if (!old || !bytesEqual(old, node.data)) out[path] = node.data.slice();
+        // Not copied: the workdir is this run's own and dropped after it (a copy would double a file flood's cost).
+        if (!old || !bytesEqual(old, node.data)) out[path] = node.data;
       }
     }
   };

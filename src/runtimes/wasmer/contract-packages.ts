@@ -32,7 +32,7 @@ export class ContractPackages {
 
   async get(
     program: WasmProgram,
-    request: Pick<RunRequest, 'limits' | 'clockNs' | 'seed' | 'env'>,
+    request: Pick<RunRequest, 'limits' | 'clockNs' | 'seed' | 'env' | 'files'>,
     command: string,
   ): Promise<ContractPackage> {
     const memoryBytes = request.limits.memoryBytes;
@@ -46,6 +46,8 @@ export class ContractPackages {
       random: seededState(request.seed),
       env: request.env,
       memoryLimitPages: memoryLevelPages,
+      fileRoomBytes:
+        request.limits.fileBytes - Object.values(request.files ?? {}).reduce((n, data) => n + data.length, 0),
     });
     const key = `${program.id}@${memoryBytes}@${command}@${hex(config)}`;
     return remember(this.packages, key, this.capacity * 4, async () => {

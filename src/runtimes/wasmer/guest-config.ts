@@ -9,7 +9,8 @@ import { PAGE_BYTES } from '../../core/wasm-binary.ts';
  * the module: the expensive rewrite happens once per program, the patch once per distinct request.
  *
  * Layout, little-endian: realtime start (i64) | sfc32 state a b c d (4 × i32) | environment count (i32) |
- * environment bytes (i32) | memory-limit level in pages (i32, 0 = never) | reserved (i32) | one offset per variable
+ * environment bytes (i32) | memory-limit level in pages (i32, 0 = never) | file room in bytes (u32: the file limit less
+ * the test's own files) | one offset per variable
  * (i32, relative to the strings) | the `KEY=value\0` strings.
  */
 export const CONFIG_HEADER_BYTES = 40;
@@ -27,6 +28,8 @@ export interface GuestConfig {
   random: readonly [number, number, number, number];
   env: Record<string, string>;
   memoryLimitPages: number;
+  /** Bytes the run's files may grow by: Limits.fileBytes less the bytes of the test's own files (at least 0). */
+  fileRoomBytes: number;
 }
 
 /** The bytes of the config segment for one run. */
@@ -41,6 +44,7 @@ export function encodeConfig(config: GuestConfig): Uint8Array {
   view.setUint32(24, strings.length, true);
   view.setUint32(28, stringBytes, true);
   view.setUint32(32, config.memoryLimitPages, true);
+  view.setUint32(36, Math.min(0xffffffff, Math.max(0, Math.floor(config.fileRoomBytes))), true);
   let offset = 0;
   strings.forEach((s, i) => {
     view.setUint32(CONFIG_HEADER_BYTES + 4 * i, offset, true);

@@ -1,7 +1,7 @@
 import type Binaryen from 'binaryen';
 import { MONOTONIC_START_NS, CLOCK_TICK_NS } from '../../core/environment.ts';
 import { CONFIG_HEADER_BYTES, CONFIG_PLACEHOLDER } from './guest-config.ts';
-import { MEMORY_SIGNAL } from './memory-signal.ts';
+import { FILE_SIGNAL, MEMORY_SIGNAL } from './memory-signal.ts';
 
 /**
  * Rewrites a WASI preview 1 command so that it honours the parts of the run contract @wasmer/sdk cannot: the SDK
@@ -15,6 +15,10 @@ import { MEMORY_SIGNAL } from './memory-signal.ts';
  * - `fd_seek` beyond 4 GiB: to the end of the file (the SDK wraps such positions, see fdSeek);
  * - preopens: only the run's directory (the SDK's `.` when the command starts in `/workspace`) is shown, named `/`,
  *   so wasi-libc resolves every path there, and the files the program writes can be read back from `/workspace`;
+ * - the file limit: `fd_write`, `fd_pwrite`, `fd_allocate` and `fd_filestat_set_size` on regular files are checked
+ *   against the room left (the config's file room, less what the run's files grew by) before the SDK sees them, and
+ *   fail with ENOSPC past it; the first refusal writes FILE_SIGNAL to stderr; `path_open` with O_TRUNC gives the
+ *   file's bytes back (see fileLimit);
  * - `memory.grow`: the first growth that brings memory within the memory-limit level writes MEMORY_SIGNAL to
  *   stderr, from the fresh pages, so the runner can tell "ended badly at the cap" as the shim does.
  *
@@ -28,9 +32,16 @@ const WASI = new Set(['wasi_snapshot_preview1', 'wasi_unstable']);
 const P = 'mirrorbox$';
 const CONFIG_SEGMENT = `${P}config`;
 const SIGNAL_SEGMENT = `${P}memory-signal`;
+const FILE_SIGNAL_SEGMENT = `${P}file-signal`;
 
 const ERRNO_SUCCESS = 0;
 const ERRNO_INVAL = 28;
+const ERRNO_NOSPC = 51;
+const ERRNO_FAULT = 21;
+const FILETYPE_REGULAR_FILE = 4;
+const FDFLAGS_APPEND = 1;
+const OFLAGS_TRUNC = 8;
+const WHENCE_CUR = 1;
 const RIGHTS_FD_READ = 2n;
 const RIGHTS_FD_WRITE = 64n;
 const PREOPENTYPE_DIR = 0;
@@ -105,6 +116,18 @@ function rewrite(m: Module): string | undefined {
   const realPrestatName = real('fd_prestat_dir_name', [i32, i32, i32], i32);
   const realWrite = real('fd_write', [i32, i32, i32, i32], i32);
   const realSeek = real('fd_seek', [i32, i64, i32, i32], i32);
+  const files: FileImports = {
+    fdstat: realFdstat,
+    filestat: realFilestat,
+    seek: realSeek,
+    write: realWrite,
+    pwrite: real('fd_pwrite', [i32, i32, i32, i64, i32], i32),
+    allocate: real('fd_allocate', [i32, i64, i64], i32),
+    setSize: real('fd_filestat_set_size', [i32, i64], i32),
+    pathOpen: real('path_open', [i32, i32, i32, i32, i32, i64, i64, i32, i32], i32),
+    pathFilestat: real('path_filestat_get', [i32, i32, i32, i32, i32], i32),
+  };
+  fileLimitHelpers(b, g, files);
 
   const replacements: Record<string, (name: string) => void> = {
     clock_time_get: (name) => b.fn(name, [i32, i64, i32], i32, [], clockTimeGet(b, g)),
@@ -119,6 +142,11 @@ function rewrite(m: Module): string | undefined {
     fd_prestat_get: (name) => b.fn(name, [i32, i32], i32, [i32, i32, i32], prestatGet(b, realPrestat, realPrestatName)),
     fd_seek: (name) => b.fn(name, [i32, i64, i32, i32], i32, [i32], fdSeek(b, realSeek)),
     fd_prestat_dir_name: (name) => b.fn(name, [i32, i32, i32], i32, [i32], prestatDirName(b, realPrestatName)),
+    fd_write: (name) => b.fn(name, [i32, i32, i32, i32], i32, [i64, i64, i32, i64], fdWrite(b, files)),
+    fd_pwrite: (name) => b.fn(name, [i32, i32, i32, i64, i32], i32, [i64, i32, i64], fdPwrite(b, files)),
+    fd_allocate: (name) => b.fn(name, [i32, i64, i64], i32, [i64, i32], fdAllocate(b, files)),
+    fd_filestat_set_size: (name) => b.fn(name, [i32, i64], i32, [i64, i32], fdSetSize(b, files)),
+    path_open: (name) => b.fn(name, [i32, i32, i32, i32, i32, i64, i64, i32, i32], i32, [i64, i32], pathOpen(b, files)),
   };
   for (const { name, base } of imports) {
     const replace = replacements[base];
@@ -189,6 +217,8 @@ interface Globals {
   envBytes: string;
   memoryLevel: string;
   signalled: string;
+  fileRoom: string;
+  fileSignalled: string;
 }
 
 function globals(m: Module): Globals {
@@ -204,6 +234,8 @@ function globals(m: Module): Globals {
     envBytes: add('env_bytes', binaryen.i32),
     memoryLevel: add('memory_level', binaryen.i32),
     signalled: add('signalled', binaryen.i32),
+    fileRoom: add('file_room', binaryen.i64),
+    fileSignalled: add('file_signalled', binaryen.i32),
   };
 }
 
@@ -591,6 +623,330 @@ function growPost(b: Builder, g: Globals, realWrite: string): Expr {
   );
 }
 
+// --- the file limit. The SDK's in-memory files are not ours to count, so the guest counts what its own calls make
+// them grow by: before a call that can lengthen a regular file, the file's size (and, for fd_write, the position or
+// append flag) is asked of the SDK, and the call is refused with ENOSPC when the new length would pass the room
+// left; after it succeeded, the growth is taken from the room. Truncation gives bytes back (fd_filestat_set_size
+// down, path_open with O_TRUNC); deleting a file does not (it may still be open), so the count is an upper bound.
+// The helpers need a few bytes of memory for the SDK's answers: they borrow the first 64 bytes of memory and put
+// them back before the program goes on, as init does.
+
+interface FileImports {
+  fdstat: string;
+  filestat: string;
+  seek: string;
+  write: string;
+  pwrite: string;
+  allocate: string;
+  setSize: string;
+  pathOpen: string;
+  pathFilestat: string;
+}
+
+const SCRATCH_WORDS = 8;
+
+/** Saves the scratch words into locals first..first+n-1, runs `body` (which yields `type`), restores them. */
+function borrowed(b: Builder, first: number, words: number, result: number, body: Expr[], type: Binaryen.Type): Expr {
+  const { m } = b;
+  const save: Expr[] = [];
+  const restore: Expr[] = [];
+  for (let i = 0; i < words; i++) {
+    save.push(b.set(first + i, m.i64.load(8 * i, 1, b.c32(0))));
+    restore.push(m.i64.store(8 * i, 1, b.c32(0), b.get(first + i, i64())));
+  }
+  return b.block(...save, ...body, ...restore, b.get(result, type));
+}
+
+function fileLimitHelpers(b: Builder, g: Globals, f: FileImports): void {
+  const { m } = b;
+  const words = Array.from({ length: SCRATCH_WORDS }, () => binaryen.i64);
+  const regularSize = (call: Expr, result: number): Expr =>
+    b.set(
+      result,
+      m.if(
+        m.i32.and(m.i32.eqz(call), m.i32.eq(m.i32.load8_u(16, 1, b.c32(0)), b.c32(FILETYPE_REGULAR_FILE))),
+        m.i64.load(32, 1, b.c32(0)),
+        b.c64(-1n),
+      ),
+    );
+  // fsize(fd): the size of a regular file, else -1 (stdio, directories, errors). Locals 1–8 saved words, 9 result.
+  b.fn(
+    `${P}fsize`,
+    [i32()],
+    i64(),
+    [...words, binaryen.i64],
+    b.block(
+      m.if(m.i32.lt_u(b.get(0, i32()), b.c32(3)), b.ret(b.c64(-1n))),
+      borrowed(b, 1, SCRATCH_WORDS, 9, [regularSize(m.call(f.filestat, [b.get(0, i32()), b.c32(0)], i32()), 9)], i64()),
+    ),
+  );
+  // psize(fd, flags, path, len): as fsize, for a path. Locals 4–11 saved words, 12 result.
+  b.fn(
+    `${P}psize`,
+    [i32(), i32(), i32(), i32()],
+    i64(),
+    [...words, binaryen.i64],
+    borrowed(
+      b,
+      4,
+      SCRATCH_WORDS,
+      12,
+      [regularSize(m.call(f.pathFilestat, [0, 1, 2, 3].map((i) => b.get(i, i32())).concat(b.c32(0)), i32()), 12)],
+      i64(),
+    ),
+  );
+  // fpos(fd): the file position. Locals 1 saved word, 2 result.
+  b.fn(
+    `${P}fpos`,
+    [i32()],
+    i64(),
+    [binaryen.i64, binaryen.i64],
+    borrowed(
+      b,
+      1,
+      1,
+      2,
+      [
+        b.set(
+          2,
+          m.if(
+            m.i32.eqz(m.call(f.seek, [b.get(0, i32()), b.c64(0n), b.c32(WHENCE_CUR), b.c32(0)], i32())),
+            m.i64.load(0, 1, b.c32(0)),
+            b.c64(-1n),
+          ),
+        ),
+      ],
+      i64(),
+    ),
+  );
+  // fappend(fd): whether writes go to the end. Locals 1–3 saved words, 4 result.
+  b.fn(
+    `${P}fappend`,
+    [i32()],
+    i32(),
+    [binaryen.i64, binaryen.i64, binaryen.i64, binaryen.i32],
+    borrowed(
+      b,
+      1,
+      3,
+      4,
+      [
+        b.set(
+          4,
+          m.if(
+            m.i32.eqz(m.call(f.fdstat, [b.get(0, i32()), b.c32(0)], i32())),
+            m.i32.and(m.i32.load16_u(2, 1, b.c32(0)), b.c32(FDFLAGS_APPEND)),
+            b.c32(0),
+          ),
+        ),
+      ],
+      i32(),
+    ),
+  );
+  // iovsum(iovs, count): the bytes an iovec array names, or -1 when the array or any buffer it names (or the 4-byte
+  // result at `out`) reaches past the end of memory: the SDK would write the buffers before the bad one and then trap.
+  // Locals 3 i, 4 total, 5 iovec.
+  const memBytes = (): Expr => m.i64.shl(m.i64.extend_u(m.memory.size()), b.c64(16n));
+  const past = (ptr: Expr, len: Expr): Expr => m.i64.gt_u(m.i64.add(m.i64.extend_u(ptr), len), memBytes());
+  const iov = (): Expr => b.get(5, i32());
+  b.fn(
+    `${P}iovsum`,
+    [i32(), i32(), i32()],
+    i64(),
+    [binaryen.i32, binaryen.i64, binaryen.i32],
+    b.block(
+      m.if(
+        m.i32.or(
+          past(b.get(0, i32()), m.i64.shl(m.i64.extend_u(b.get(1, i32())), b.c64(3n))),
+          past(b.get(2, i32()), b.c64(4n)),
+        ),
+        b.ret(b.c64(-1n)),
+      ),
+      m.block('done', [
+        m.loop(
+          'each',
+          b.block(
+            m.br('done', m.i32.ge_u(b.get(3, i32()), b.get(1, i32()))),
+            b.set(5, m.i32.add(b.get(0, i32()), m.i32.shl(b.get(3, i32()), b.c32(3)))),
+            m.if(past(m.i32.load(0, 1, iov()), m.i64.extend_u(m.i32.load(4, 1, iov()))), b.ret(b.c64(-1n))),
+            b.set(4, m.i64.add(b.get(4, i64()), m.i64.extend_u(m.i32.load(4, 1, iov())))),
+            b.set(3, m.i32.add(b.get(3, i32()), b.c32(1))),
+            m.br('each'),
+          ),
+        ),
+      ]),
+      b.get(4, i64()),
+    ),
+  );
+  // refuse(): ENOSPC, and FILE_SIGNAL on stderr the first time. Locals 0–7 saved words.
+  const size = FILE_SIGNAL.length;
+  b.fn(
+    `${P}refuse`,
+    [],
+    i32(),
+    words,
+    b.block(
+      m.if(
+        m.i32.eqz(b.gget(g.fileSignalled, i32())),
+        b.block(
+          b.gset(g.fileSignalled, b.c32(1)),
+          ...Array.from({ length: SCRATCH_WORDS }, (_, i) => b.set(i, m.i64.load(8 * i, 1, b.c32(0)))),
+          m.memory.init(FILE_SIGNAL_SEGMENT, b.c32(16), b.c32(0), b.c32(size)),
+          m.i32.store(0, 1, b.c32(0), b.c32(16)),
+          m.i32.store(4, 1, b.c32(0), b.c32(size)),
+          m.drop(m.call(f.write, [b.c32(2), b.c32(0), b.c32(1), b.c32(8)], i32())),
+          ...Array.from({ length: SCRATCH_WORDS }, (_, i) => m.i64.store(8 * i, 1, b.c32(0), b.get(i, i64()))),
+        ),
+      ),
+      b.c32(ERRNO_NOSPC),
+    ),
+  );
+  // allow(size, end): 0 when a file of `size` bytes (-1: not a regular file) may become `end` bytes long.
+  b.fn(
+    `${P}allow`,
+    [i64(), i64()],
+    i32(),
+    [],
+    b.block(
+      m.if(
+        m.i32.and(
+          m.i64.ge_s(b.get(0, i64()), b.c64(0n)),
+          m.i32.and(
+            m.i64.gt_u(b.get(1, i64()), b.get(0, i64())),
+            m.i64.gt_u(m.i64.sub(b.get(1, i64()), b.get(0, i64())), b.gget(g.fileRoom, i64())),
+          ),
+        ),
+        b.ret(m.call(`${P}refuse`, [], i32())),
+      ),
+      b.c32(ERRNO_SUCCESS),
+    ),
+  );
+  // took(size, end, shrinks): a file of `size` bytes is now `end` long; shrinking gives bytes back when `shrinks`.
+  const room = (): Expr => b.gget(g.fileRoom, i64());
+  const grown = (): Expr => m.i64.sub(b.get(1, i64()), b.get(0, i64()));
+  b.fn(
+    `${P}took`,
+    [i64(), i64(), i32()],
+    binaryen.none,
+    [],
+    m.if(
+      m.i64.ge_s(b.get(0, i64()), b.c64(0n)),
+      m.if(
+        m.i64.gt_u(b.get(1, i64()), b.get(0, i64())),
+        b.gset(g.fileRoom, m.if(m.i64.gt_u(room(), grown()), m.i64.sub(room(), grown()), b.c64(0n))),
+        m.if(b.get(2, i32()), b.gset(g.fileRoom, m.i64.add(room(), m.i64.sub(b.get(0, i64()), b.get(1, i64()))))),
+      ),
+    ),
+  );
+}
+
+const fsize = (b: Builder, fd: Expr): Expr => b.m.call(`${P}fsize`, [fd], i64());
+const allow = (b: Builder, size: Expr, end: Expr): Expr => b.m.call(`${P}allow`, [size, end], i32());
+const took = (b: Builder, size: Expr, end: Expr, shrinks: boolean): Expr =>
+  b.m.call(`${P}took`, [size, end, b.c32(shrinks ? 1 : 0)], binaryen.none);
+
+// fd_write(fd, iovs, count, nwritten). Locals 4 size, 5 base (where the write starts), 6 result, 7 total.
+function fdWrite(b: Builder, f: FileImports): Expr {
+  const { m } = b;
+  const size = (): Expr => b.get(4, i64());
+  const isFile = (): Expr => m.i64.ge_s(size(), b.c64(0n));
+  return b.block(
+    b.set(7, m.call(`${P}iovsum`, [b.get(1, i32()), b.get(2, i32()), b.get(3, i32())], i64())),
+    m.if(m.i64.eq(b.get(7, i64()), b.c64(-1n)), b.ret(b.c32(ERRNO_FAULT))),
+    b.set(4, fsize(b, b.get(0, i32()))),
+    m.if(
+      isFile(),
+      b.block(
+        b.set(
+          5,
+          m.if(m.call(`${P}fappend`, [b.get(0, i32())], i32()), size(), m.call(`${P}fpos`, [b.get(0, i32())], i64())),
+        ),
+        b.set(6, allow(b, size(), m.i64.add(b.get(5, i64()), b.get(7, i64())))),
+        m.if(b.get(6, i32()), b.ret(b.get(6, i32()))),
+      ),
+    ),
+    b.set(
+      6,
+      m.call(
+        f.write,
+        [0, 1, 2, 3].map((i) => b.get(i, i32())),
+        i32(),
+      ),
+    ),
+    m.if(
+      m.i32.and(m.i32.eqz(b.get(6, i32())), isFile()),
+      took(b, size(), m.i64.add(b.get(5, i64()), m.i64.extend_u(m.i32.load(0, 1, b.get(3, i32())))), false),
+    ),
+    b.get(6, i32()),
+  );
+}
+
+// fd_pwrite(fd, iovs, count, offset, nwritten). Locals 5 size, 6 result, 7 total.
+function fdPwrite(b: Builder, f: FileImports): Expr {
+  const { m } = b;
+  const size = (): Expr => b.get(5, i64());
+  const end = (more: Expr): Expr => m.i64.add(b.get(3, i64()), more);
+  return b.block(
+    b.set(7, m.call(`${P}iovsum`, [b.get(1, i32()), b.get(2, i32()), b.get(4, i32())], i64())),
+    m.if(m.i64.eq(b.get(7, i64()), b.c64(-1n)), b.ret(b.c32(ERRNO_FAULT))),
+    b.set(5, fsize(b, b.get(0, i32()))),
+    b.set(6, allow(b, size(), end(b.get(7, i64())))),
+    m.if(b.get(6, i32()), b.ret(b.get(6, i32()))),
+    b.set(
+      6,
+      m.call(f.pwrite, [b.get(0, i32()), b.get(1, i32()), b.get(2, i32()), b.get(3, i64()), b.get(4, i32())], i32()),
+    ),
+    m.if(m.i32.eqz(b.get(6, i32())), took(b, size(), end(m.i64.extend_u(m.i32.load(0, 1, b.get(4, i32())))), false)),
+    b.get(6, i32()),
+  );
+}
+
+// fd_allocate(fd, offset, len). Locals 3 size, 4 result.
+function fdAllocate(b: Builder, f: FileImports): Expr {
+  const { m } = b;
+  const end = (): Expr => m.i64.add(b.get(1, i64()), b.get(2, i64()));
+  return b.block(
+    b.set(3, fsize(b, b.get(0, i32()))),
+    b.set(4, allow(b, b.get(3, i64()), end())),
+    m.if(b.get(4, i32()), b.ret(b.get(4, i32()))),
+    b.set(4, m.call(f.allocate, [b.get(0, i32()), b.get(1, i64()), b.get(2, i64())], i32())),
+    m.if(m.i32.eqz(b.get(4, i32())), took(b, b.get(3, i64()), end(), false)),
+    b.get(4, i32()),
+  );
+}
+
+// fd_filestat_set_size(fd, size). Locals 2 old size, 3 result.
+function fdSetSize(b: Builder, f: FileImports): Expr {
+  const { m } = b;
+  return b.block(
+    b.set(2, fsize(b, b.get(0, i32()))),
+    b.set(3, allow(b, b.get(2, i64()), b.get(1, i64()))),
+    m.if(b.get(3, i32()), b.ret(b.get(3, i32()))),
+    b.set(3, m.call(f.setSize, [b.get(0, i32()), b.get(1, i64())], i32())),
+    m.if(m.i32.eqz(b.get(3, i32())), took(b, b.get(2, i64()), b.get(1, i64()), true)),
+    b.get(3, i32()),
+  );
+}
+
+// path_open(fd, dirflags, path, len, oflags, base, inheriting, fdflags, opened): O_TRUNC gives the old bytes back.
+// Locals 9 old size, 10 result.
+function pathOpen(b: Builder, f: FileImports): Expr {
+  const { m } = b;
+  const args = [0, 1, 2, 3, 4].map((i) => b.get(i, i32()));
+  return b.block(
+    b.set(
+      9,
+      m.if(m.i32.and(b.get(4, i32()), b.c32(OFLAGS_TRUNC)), m.call(`${P}psize`, args.slice(0, 4), i64()), b.c64(-1n)),
+    ),
+    b.set(10, m.call(f.pathOpen, [...args, b.get(5, i64()), b.get(6, i64()), b.get(7, i32()), b.get(8, i32())], i32())),
+    m.if(
+      m.i32.and(m.i32.eqz(b.get(10, i32())), m.i64.gt_s(b.get(9, i64()), b.c64(0n))),
+      took(b, b.get(9, i64()), b.c64(0n), true),
+    ),
+    b.get(10, i32()),
+  );
+}
+
 // Copies the config header into globals. Before the program has run, the first 40 bytes of memory are borrowed for
 // it (saved in locals 0–4 and put back), since the module has no memory of the rewriter's own.
 function init(b: Builder, g: Globals): Expr {
@@ -611,6 +967,7 @@ function init(b: Builder, g: Globals): Expr {
     b.gset(g.envCount, load32(24)),
     b.gset(g.envBytes, load32(28)),
     b.gset(g.memoryLevel, load32(32)),
+    b.gset(g.fileRoom, m.i64.extend_u(load32(36))),
     ...restore,
   );
 }
@@ -638,6 +995,7 @@ function addSegments(m: Module, memoryName: string): void {
     });
   }
   segments.push({ name: SIGNAL_SEGMENT, data: MEMORY_SIGNAL, passive: true, offset: m.i32.const(0) });
+  segments.push({ name: FILE_SIGNAL_SEGMENT, data: FILE_SIGNAL, passive: true, offset: m.i32.const(0) });
   segments.push({ name: CONFIG_SEGMENT, data: CONFIG_PLACEHOLDER, passive: true, offset: m.i32.const(0) });
   m.removeExport('memory');
   m.setMemory(info.initial, info.max ?? 65536, 'memory', segments, info.shared, info.is64, memoryName);

@@ -7,13 +7,24 @@ import { utf8Bytes } from '../../core/bytes.ts';
  */
 export const MEMORY_SIGNAL: Uint8Array = utf8Bytes('\u0000\u001b[mirrorbox:memory-at-limit]\u001b\u0000');
 
-/** Removes the signal from captured stderr; says whether it was there. */
+/**
+ * Written to stderr by the rewritten guest the first time it refuses a write for the file limit (ENOSPC), so that
+ * the runner can report the run as `file-limit`. At most 48 bytes: the guest writes it from borrowed scratch memory.
+ */
+export const FILE_SIGNAL: Uint8Array = utf8Bytes('\u0000\u001b[mirrorbox:file-limit]\u001b\u0000');
+
+/** Removes the memory signal from captured stderr; says whether it was there. */
 export function takeMemorySignal(stderr: Uint8Array): { stderr: Uint8Array; signalled: boolean } {
-  const at = indexOf(stderr, MEMORY_SIGNAL);
+  return takeSignal(stderr, MEMORY_SIGNAL);
+}
+
+/** Removes `signal` from captured stderr; says whether it was there. */
+export function takeSignal(stderr: Uint8Array, signal: Uint8Array): { stderr: Uint8Array; signalled: boolean } {
+  const at = indexOf(stderr, signal);
   if (at < 0) return { stderr, signalled: false };
-  const out = new Uint8Array(stderr.length - MEMORY_SIGNAL.length);
+  const out = new Uint8Array(stderr.length - signal.length);
   out.set(stderr.subarray(0, at));
-  out.set(stderr.subarray(at + MEMORY_SIGNAL.length), at);
+  out.set(stderr.subarray(at + signal.length), at);
   return { stderr: out, signalled: true };
 }
 

@@ -8,7 +8,7 @@ import { CappedStream } from './capped-stream.ts';
 import { trapMessage } from './guest-failure.ts';
 import { ContractPackages } from './contract-packages.ts';
 import type { Rewritten } from './guest-rewrite.ts';
-import { takeMemorySignal } from './memory-signal.ts';
+import { FILE_SIGNAL, takeMemorySignal, takeSignal } from './memory-signal.ts';
 import { RunGate } from './run-gate.ts';
 import { changedFiles, WORKSPACE, workspaceFiles } from './workspace-files.ts';
 
@@ -108,7 +108,8 @@ export class WasmerRunner implements Runner {
       const killed = ending.kind === 'ended' && ending.reason !== 'exited';
       await (killed ? Promise.race([drained, delay(STREAM_SETTLE_MS)]) : Promise.all([drained, fed]));
       const ms = performance.now() - started;
-      const signal = takeMemorySignal(stderr.bytes());
+      const fileSignal = takeSignal(stderr.bytes(), FILE_SIGNAL);
+      const signal = takeMemorySignal(fileSignal.stderr);
       const captured: Captured = {
         stdout: stdout.bytes(),
         stderr: signal.stderr,
@@ -119,6 +120,8 @@ export class WasmerRunner implements Runner {
       const atMemoryLimit = signal.signalled || prepared.initialPages >= prepared.memoryLevelPages;
       const memoryLimit = { kind: 'memory-limit', limitBytes: request.limits.memoryBytes, ...captured } as const;
       if (stopped === 'cancelled') return { kind: 'cancelled', ...captured };
+      // As the shim: a refused write is where things went wrong, whatever the program made of its ENOSPC.
+      if (fileSignal.signalled) return { kind: 'file-limit', limitBytes: request.limits.fileBytes, ...captured };
       const limitBytes = request.limits.outputBytes;
       if (stdout.overflowed) return { kind: 'output-limit', stream: 'stdout', limitBytes, ...captured };
       if (stderr.overflowed) return { kind: 'output-limit', stream: 'stderr', limitBytes, ...captured };
