@@ -52,15 +52,18 @@ expose({
   run(key, input) {
     const how = input.argv[1];
     if (how === 'ok') return { kind: 'exited', code: 0, ...empty() };
+    // Answers, then ends the thread from a timer the run left behind: the worker dies between runs.
+    if (how === 'exit-later') { setTimeout(() => process.exit(5), 20); return { kind: 'exited', code: 0, ...empty() }; }
     return die(how);
   },
   forget() {},
 }, nodeEndpoint(parentPort));
 `;
 
-function fakePool(): WorkerPool {
+function fakePool(onSpawn?: (worker: Worker) => void): WorkerPool {
   return new WorkerPool(() => {
     const worker = new Worker(FAKE_RUNNER, { eval: true });
+    onSpawn?.(worker);
     return {
       endpoint: nodeEndpoint(worker),
       terminate: () => void worker.terminate(),
@@ -110,6 +113,20 @@ describe('WorkerPool: a worker that dies gives its run a crash (a trap) at once,
       }
     });
   }
+
+  it('a worker that dies between runs is replaced before the next run, which is not charged with its death', async () => {
+    const workers: Worker[] = [];
+    const pool = fakePool((w) => workers.push(w));
+    try {
+      expect(await run(pool, 'exit-later')).toMatchObject({ kind: 'exited', code: 0 });
+      const first = workers[0]!;
+      await new Promise((resolve) => first.once('exit', resolve));
+      expect(await run(pool, 'ok')).toMatchObject({ kind: 'exited', code: 0 });
+      expect(workers.length).toBeGreaterThan(1);
+    } finally {
+      await pool.close();
+    }
+  });
 
   it('a program that ended its worker three times in a row is not run again; other programs still are', async () => {
     const pool = fakePool();

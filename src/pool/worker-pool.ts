@@ -34,6 +34,8 @@ interface Slot {
   api: Remote<RunnerWorkerApi>;
   loaded: Set<string>;
   crashed: Promise<string>;
+  /** Set once `crashed` resolves: a worker can die between runs (a timer its last program left behind). */
+  dead: boolean;
 }
 
 /**
@@ -199,7 +201,9 @@ export class WorkerPool implements Runner {
         if (isWorkerClosing((event as MessageEvent).data)) resolve('it closed itself');
       });
     });
-    return { worker, api: wrap<RunnerWorkerApi>(worker.endpoint), loaded: new Set(), crashed };
+    const slot: Slot = { worker, api: wrap<RunnerWorkerApi>(worker.endpoint), loaded: new Set(), crashed, dead: false };
+    void crashed.then(() => (slot.dead = true));
+    return slot;
   }
 
   private replaceSlot(slot: Slot): Slot {
@@ -218,7 +222,8 @@ export class WorkerPool implements Runner {
 
   private acquire(): Promise<Slot> {
     const slot = this.idle.pop();
-    if (slot) return Promise.resolve(slot);
+    // A worker that died while idle is replaced before it is used, so the next run is not charged with its death.
+    if (slot) return Promise.resolve(slot.dead ? this.freshSlot(slot) : slot);
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
@@ -228,7 +233,7 @@ export class WorkerPool implements Runner {
       return;
     }
     const next = this.waiting.shift();
-    if (next) next(slot);
+    if (next) next(slot.dead ? this.freshSlot(slot) : slot);
     else this.idle.push(slot);
   }
 }
