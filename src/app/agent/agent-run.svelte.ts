@@ -403,3 +403,19 @@ export function stopLine(stop: string, budget: BudgetKind | undefined, message: 
   const why = stop === 'budget' && budget ? `budget (${budget})` : stop;
   return `Stopped: ${why}${message ? ` — ${message}` : ''}`;
 }
+
+const runs = new Map<string, Promise<AgentRun>>();
+
+/** The target's Agent state, made once per page (switching tabs or targets keeps a run going). */
+export function agentRunFor(pack: Pack): Promise<AgentRun> {
+  let run = runs.get(pack.target.id);
+  if (!run) {
+    const made = new AgentRun(pack);
+    run = made.load().then(
+      () => made,
+      () => made,
+    );
+    runs.set(pack.target.id, run);
+  }
+  return run;
+}
