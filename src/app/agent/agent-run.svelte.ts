@@ -116,6 +116,7 @@ export class AgentRun {
     this.provider = this.runProvider;
     this.model = latest.model;
     this.language = latest.language;
+    this.baseUrl = latest.baseUrl ?? '';
     const store = new IdbCheckpointStore(latest.id);
     this.replay((await store.lines()).map((l) => JSON.parse(l) as TrajectoryEvent));
     const cp = await store.load();
@@ -195,6 +196,7 @@ export class AgentRun {
       provider: this.provider,
       model: client.model,
       language: this.language,
+      ...(this.baseUrl.trim() && { baseUrl: this.baseUrl.trim() }),
     });
     this.runId = id;
     this.runProvider = this.provider;

@@ -72,6 +72,8 @@ export interface StoredAgentRun {
   provider: string;
   model: string;
   language: string;
+  /** The base URL the run was started with (a URL without credentials: configProblem refuses those). */
+  baseUrl?: string;
   /** The latest Checkpoint, serialised (absent until the loop's first save). */
   checkpoint?: string;
   /** The user pressed Stop: the run is over though its checkpoint could be resumed. */
