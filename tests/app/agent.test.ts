@@ -36,6 +36,8 @@ describe('the Agent tab in Debian Chromium (production build)', () => {
   let page: Page;
   let apis: ScriptedServer[] = [];
   const pageErrors: string[] = [];
+  /** The verdict line of the uninterrupted solving run, which the resumed one must repeat. */
+  let uninterrupted = '';
 
   beforeAll(async () => {
     ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
@@ -114,7 +116,8 @@ describe('the Agent tab in Debian Chromium (production build)', () => {
     await waitStatus('ended');
     const result = page.getByTestId('agent-result');
     expect(await result.getAttribute('data-solved')).toBe('true');
-    expect(await result.textContent()).toMatch(/Solved[\s\S]*visible (\d+)\/\1[\s\S]*hidden (\d+)\/\2/);
+    uninterrupted = (await result.textContent()) ?? '';
+    expect(uninterrupted).toMatch(/Solved[\s\S]*visible (\d+)\/\1[\s\S]*hidden (\d+)\/\2[\s\S]*4 tool calls, 4 turns/);
     expect(await page.getByTestId('agent-transcript').textContent()).toContain('Reading the docs.');
     expect(await page.getByTestId('agent-visible').textContent()).toMatch(/^(\d+)\/\1 /);
     await page.getByTestId('agent-chart').waitFor();
@@ -208,6 +211,7 @@ describe('the Agent tab in Debian Chromium (production build)', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await waitStatus('ended');
     expect(await page.getByTestId('agent-result').getAttribute('data-solved')).toBe('true');
+    expect(await page.getByTestId('agent-result').textContent()).toBe(uninterrupted);
     expect(await page.getByTestId('agent-transcript').textContent()).toContain('Resumed from the checkpoint');
     expect(await databaseText()).not.toContain(KEY);
   });

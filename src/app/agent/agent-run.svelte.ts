@@ -10,7 +10,16 @@ import { APP_TOOLCHAINS, appToolchainById } from '../../../toolchains/index.ts';
 import { download } from '../util/download.ts';
 import { appAgentEnvironment } from './agent-environment.ts';
 import type { AgentPoint } from './agent-plot.ts';
-import { createRun, IdbCheckpointStore, rememberedKey, rememberKey, runsOf } from './idb-store.ts';
+import {
+  createRun,
+  IdbCheckpointStore,
+  priceOf,
+  rememberedKey,
+  rememberKey,
+  runsOf,
+  savePrice,
+  type PriceForm,
+} from './idb-store.ts';
 
 /** Languages the agent may write in the tab: the in-browser toolchains that build from source. */
 export const AGENT_LANGUAGES = APP_TOOLCHAINS.filter((t) => ['python', 'c', 'js', 'ts'].includes(t.id));
@@ -50,7 +59,7 @@ export class AgentRun {
   language = $state('python');
   contextTokens = $state('200000');
   budgets = $state<BudgetForm>({ tokens: '2000000', costUsd: '', minutes: '60', toolCalls: '200', turns: '' });
-  price = $state({ input: '', output: '', cacheRead: '', cacheWrite: '' });
+  price = $state<PriceForm>({ input: '', output: '', cacheRead: '', cacheWrite: '' });
   /** Spinning thresholds (see docs/agent.md); empty: the core's defaults. */
   spinToolCalls = $state('');
   spinRepeats = $state('');
@@ -130,6 +139,14 @@ export class AgentRun {
       this.status = 'paused';
       this.message = 'The run was interrupted (the page was closed or reloaded). Resume continues from its checkpoint.';
     }
+  }
+
+  /** The price table: one record per model in the settings store, written at Start, read when the model changes. */
+  async loadPrice(): Promise<void> {
+    const model = this.model.trim();
+    if (!model) return;
+    const stored = await priceOf(model).catch(() => undefined);
+    if (stored) this.price = stored;
   }
 
   async changeProvider(id: ProviderId): Promise<void> {
@@ -243,6 +260,7 @@ export class AgentRun {
       return undefined;
     }
     await rememberKey(provider, this.remember ? this.apiKey : undefined).catch(() => undefined);
+    await savePrice(model.trim(), this.price).catch(() => undefined);
     return made.client;
   }
 

@@ -75,3 +75,31 @@ export async function rememberKey(provider: string, key: string | undefined): Pr
   if (key) await db.put('settings', { name: keyName(provider), value: key });
   else await db.delete('settings', keyName(provider));
 }
+
+/** A model's price as the form holds it (USD per million tokens, as typed). */
+export interface PriceForm {
+  input: string;
+  output: string;
+  cacheRead: string;
+  cacheWrite: string;
+}
+
+const priceName = (model: string): string => `agent-price:${model}`;
+
+export async function priceOf(model: string): Promise<PriceForm | undefined> {
+  const text = (await (await database()).get('settings', priceName(model)))?.value;
+  if (text === undefined) return undefined;
+  const v = JSON.parse(text) as Partial<PriceForm>;
+  const field = (x: unknown): string => (typeof x === 'string' ? x : '');
+  return {
+    input: field(v.input),
+    output: field(v.output),
+    cacheRead: field(v.cacheRead),
+    cacheWrite: field(v.cacheWrite),
+  };
+}
+
+export async function savePrice(model: string, price: PriceForm): Promise<void> {
+  if (!model) return;
+  await (await database()).put('settings', { name: priceName(model), value: JSON.stringify(price) });
+}
