@@ -3,7 +3,8 @@
  * the scripted provider servers from others, so every model call crosses origins as a real tab's would. A scripted
  * model plays the agent; the tab's own environment builds and scores its Python in the page's runners.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +12,12 @@ import { launchChromium } from '../browser/chromium.ts';
 import { anthropicFailures, startAnthropicServer } from '../agent/servers/anthropic-server.ts';
 import { startOpenAIServer } from '../agent/servers/openai-server.ts';
 import { split, type ScriptedServer, type ScriptedTurn, type ScriptStep } from '../agent/servers/scripted-server.ts';
+import { buildDir } from '../../src/node/paths.ts';
 import { sharedAppBuild, startPreviewServer } from './preview.ts';
 
 const KEY = 'test-key-not-real-0003';
 const WRONG_KEY = 'test-key-not-real-0004';
+const SCREENSHOTS = join(buildDir, 'screenshots');
 const SOLUTION = readFileSync(new URL('../fixtures/solutions/uuidparse-py/main.py', import.meta.url), 'utf8');
 
 const call = (name: string, args: object): ScriptedTurn => ({
@@ -40,6 +43,7 @@ describe('the Agent tab in Debian Chromium (production build)', () => {
   let uninterrupted = '';
 
   beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -136,6 +140,26 @@ describe('the Agent tab in Debian Chromium (production build)', () => {
     expect(exported).not.toContain(KEY);
     expect(page.url()).not.toContain(KEY);
     for (const r of api.requests) expect(r.url).not.toContain(KEY);
+    await page.screenshot({ path: join(SCREENSHOTS, 'agent-solved.png'), fullPage: true });
+
+    // The person's workspace was not touched by the run; one click copies the agent's files into it.
+    const workspaces = (): Promise<{ files: { name: string; content: string }[]; toolchain: string }[]> =>
+      databaseText().then((t) => (JSON.parse(t) as { workspaces: never[] }).workspaces);
+    expect(await workspaces()).toEqual([]);
+    await page.getByRole('button', { name: "Copy the agent's files to my workspace" }).click();
+    await expect
+      .poll(async () => (await workspaces())[0]?.files.find((f) => f.name === 'main.py')?.content)
+      .toBe(SOLUTION);
+    expect((await workspaces())[0]?.toolchain).toBe('python');
+
+    // An exported trajectory imports for viewing.
+    await page.getByLabel('Import trajectory').setInputFiles({
+      name: 'run.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(exported),
+    });
+    await waitStatus('viewing');
+    expect(await page.getByTestId('agent-transcript').textContent()).toContain('Stopped: submitted');
 
     // Remembered on this device: then, and only then, the key is in IndexedDB (in settings, not in a run).
     await page.getByLabel('remember on this device').check();
