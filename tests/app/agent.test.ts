@@ -202,6 +202,10 @@ describe('the Agent tab in Debian Chromium (production build)', () => {
     expect(transcript).toContain('Stopped: budget (tool-calls)');
     expect(await page.getByTestId('agent-result').textContent()).toContain('budget (tool-calls)');
     expect(await page.getByTestId('agent-tool-calls').textContent()).toBe('3');
+    // The target's earlier runs stay listed; the oldest is the first test's solved one.
+    const runs = page.getByTestId('agent-runs');
+    await runs.selectOption({ index: (await runs.locator('option').count()) - 1 });
+    await page.locator('[data-testid="agent-result"][data-solved="true"]').waitFor();
   });
 
   it('a spinning script (OpenAI-compatible, the same call and result repeated) is nudged, then stopped', async () => {

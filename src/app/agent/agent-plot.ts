@@ -28,10 +28,10 @@ export function createAgentPlot(parent: HTMLElement, points: readonly AgentPoint
     {
       width,
       height: 200,
-      scales: { x: { time: false }, y: { range: [0, 100] } },
+      scales: { x: { time: false, range: (_u, _min, max) => [0, Math.max(1, max)] }, y: { range: [0, 100] } },
       legend: { live: false },
       axes: [
-        { ...axis, label: 'tool calls' },
+        { ...axis, label: 'tool calls', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
         { ...axis, label: 'visible passed %', values: (_u, ticks) => ticks.map((t) => `${t}%`) },
       ],
       series: [

@@ -7,6 +7,7 @@ import { toJsonLines, type PassCount, type TrajectoryEvent } from '../../agent/t
 import type { Pack } from '../../core/pack.ts';
 import { configProblem, createModelClient, PROVIDERS, type ProviderId } from '../../models/providers.ts';
 import { APP_TOOLCHAINS, appToolchainById } from '../../../toolchains/index.ts';
+import type { StoredAgentRun } from '../storage/database.ts';
 import { download } from '../util/download.ts';
 import { appAgentEnvironment } from './agent-environment.ts';
 import type { AgentPoint } from './agent-plot.ts';
@@ -79,6 +80,8 @@ export class AgentRun {
   /** The run's provider and model, for a resume (a resumed run keeps them). */
   runProvider = $state<ProviderId | null>(null);
   runModel = $state('');
+  /** The target's runs, newest first. */
+  runs = $state.raw<StoredAgentRun[]>([]);
 
   private controller: AbortController | null = null;
   private stopRequested = false;
@@ -117,12 +120,29 @@ export class AgentRun {
       this.apiKey = key;
       this.remember = true;
     }
-    const [latest] = await runsOf(this.pack.target.id).catch(() => []);
-    if (!latest) return;
+    await this.refreshRuns();
+    const [latest] = this.runs;
+    if (latest) await this.show(latest);
+  }
+
+  private async refreshRuns(): Promise<void> {
+    this.runs = await runsOf(this.pack.target.id).catch(() => []);
+  }
+
+  /** Shows one of the target's runs (its transcript, files and result); one that was under way shows as paused. */
+  async openRun(id: string): Promise<void> {
+    if (this.status === 'running') return;
+    const run = this.runs.find((r) => r.id === id);
+    if (run) await this.show(run);
+  }
+
+  private async show(latest: StoredAgentRun): Promise<void> {
+    this.result = null;
+    this.message = '';
     this.runId = latest.id;
     this.runProvider = latest.provider as ProviderId;
     this.runModel = latest.model;
-    this.provider = this.runProvider;
+    if (this.provider !== this.runProvider) await this.changeProvider(this.runProvider);
     this.model = latest.model;
     this.language = latest.language;
     this.baseUrl = latest.baseUrl ?? '';
@@ -137,7 +157,8 @@ export class AgentRun {
       this.status = 'ended';
     } else {
       this.status = 'paused';
-      this.message = 'The run was interrupted (the page was closed or reloaded). Resume continues from its checkpoint.';
+      this.message =
+        'This run did not finish (it was paused, or the page was closed or reloaded). Resume continues from its checkpoint.';
     }
   }
 
@@ -221,6 +242,7 @@ export class AgentRun {
     this.replay([]);
     this.result = null;
     this.agentFiles = {};
+    await this.refreshRuns();
     await this.drive(client, store);
   }
 
