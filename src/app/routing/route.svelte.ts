@@ -2,7 +2,7 @@
  * What the address bar says: which target and which tab. Kept in the query string (`?target=uuidparse&tab=tests`) so
  * any link can be shared and any static host serves it without rewrite rules.
  */
-export type TabId = 'docs' | 'oracle' | 'workspace' | 'tests' | 'submit';
+export type TabId = 'docs' | 'oracle' | 'workspace' | 'tests' | 'submit' | 'agent';
 
 export const TABS: readonly { id: TabId; label: string }[] = [
   { id: 'docs', label: 'Docs' },
@@ -10,6 +10,7 @@ export const TABS: readonly { id: TabId; label: string }[] = [
   { id: 'workspace', label: 'Workspace' },
   { id: 'tests', label: 'Tests' },
   { id: 'submit', label: 'Submit' },
+  { id: 'agent', label: 'Agent' },
 ];
 
 const DEFAULT_TAB: TabId = 'docs';

@@ -221,6 +221,12 @@ export class Workspace {
     return undefined;
   }
 
+  /** Takes files written elsewhere (the agent's) as the workspace; undoable like an import. */
+  adopt(toolchain: string, files: SourceFile[]): void {
+    this.beforeImport = this.snapshot();
+    this.restore({ target: this.target, toolchain, files, scratchTests: this.scratchTests });
+  }
+
   undoImport(): void {
     if (!this.beforeImport) return;
     this.restore(this.beforeImport);

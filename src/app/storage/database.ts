@@ -63,18 +63,47 @@ export interface StoredSetting {
   value: string;
 }
 
+/** One agent run (Agent tab): its checkpoint as the JSON text the loop saved, never a key. */
+export interface StoredAgentRun {
+  id: string;
+  target: string;
+  createdAt: number;
+  updatedAt: number;
+  provider: string;
+  model: string;
+  language: string;
+  /** The base URL the run was started with (a URL without credentials: configProblem refuses those). */
+  baseUrl?: string;
+  /** The latest Checkpoint, serialised (absent until the loop's first save). */
+  checkpoint?: string;
+  /** The user pressed Stop: the run is over though its checkpoint could be resumed. */
+  endedByUser?: boolean;
+}
+
+/** One trajectory line of an agent run, appended in order. */
+export interface StoredAgentEvent {
+  id?: number;
+  run: string;
+  line: string;
+}
+
 interface MirrorboxSchema extends DBSchema {
   workspaces: { key: string; value: StoredWorkspace };
   'oracle-runs': { key: number; value: StoredOracleRun; indexes: { target: string } };
   submissions: { key: number; value: StoredSubmission; indexes: { target: string } };
   settings: { key: string; value: StoredSetting };
+  'agent-runs': { key: string; value: StoredAgentRun; indexes: { target: string } };
+  'agent-events': { key: number; value: StoredAgentEvent; indexes: { run: string } };
 }
 
 export type Database = IDBPDatabase<MirrorboxSchema>;
 
 const NAME = 'mirrorbox';
-/** 2 added `settings`; an upgrade creates only the stores the old version lacked, so nothing saved is lost. */
-const VERSION = 2;
+/**
+ * 2 added `settings`, 3 the agent's runs and their trajectories; an upgrade creates only the stores the old version
+ * lacked, so nothing saved is lost.
+ */
+const VERSION = 3;
 
 let opened: Promise<Database> | undefined;
 
@@ -89,6 +118,10 @@ export function database(): Promise<Database> {
           db.createObjectStore('submissions', { keyPath: 'id', autoIncrement: true }).createIndex('target', 'target');
         }
         if (oldVersion < 2) db.createObjectStore('settings', { keyPath: 'name' });
+        if (oldVersion < 3) {
+          db.createObjectStore('agent-runs', { keyPath: 'id' }).createIndex('target', 'target');
+          db.createObjectStore('agent-events', { keyPath: 'id', autoIncrement: true }).createIndex('run', 'run');
+        }
       },
       // Another tab opened a newer version: let it upgrade (this tab reopens on its next read or write).
       blocking() {
