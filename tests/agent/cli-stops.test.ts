@@ -1,0 +1,193 @@
+/**
+ * `mirrorbox agent` end to end against the scripted Anthropic server: the ways a run stops short of a solution
+ * (spinning, each budget), provider trouble (a 429 with Retry-After, a refused key), malformed tool arguments, and
+ * the walls around the agent (its files only; the oracle's outputs only). The runs write no candidate, so no test
+ * suite is scored and each run is quick.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltTarget } from '../../src/node/target-store.ts';
+import { allBytes, byModel, KEY, resultOf, runCli, trajectory, turnOf, turns, type CliRun } from './cli-harness.ts';
+import { anthropicFailures, startAnthropicServer } from './servers/anthropic-server.ts';
+import type { ScriptedServer } from './servers/scripted-server.ts';
+
+const WRONG_KEY = 'test-key-not-real-0009';
+const root = mkdtempSync(join(tmpdir(), 'mirrorbox-agent-cli-'));
+let server: ScriptedServer;
+let retried = false;
+
+const scripts = {
+  spin: turns([[['list_files', {}]]]),
+  calls: turns([[['docs', {}]], [['list_files', {}]], [['oracle', { args: ['--help'] }]]]),
+  tokens: turns([[['list_files', {}]], [['docs', {}]], [['oracle', { args: [] }]]]),
+  cost: turns([[['list_files', {}]], [['docs', {}]], [['oracle', { args: [] }]]]),
+  stall: (_r: unknown, n: number) => (n === 0 ? turnOf([['list_files', {}]], 0) : { stallAfter: 1 }),
+  retry: (_r: unknown, n: number) => {
+    if (n === 0 && !retried) {
+      retried = true;
+      return anthropicFailures.rateLimited(1);
+    }
+    return turnOf([['list_files', {}]], n);
+  },
+  badkey: turns([[['list_files', {}]]]),
+  malformed: turns([[['write_file', '{"path": "main.py", "content": ']], [['list_files', {}]]]),
+  walls: turns([
+    [
+      ['read_file', { path: '../checkpoint.json' }],
+      ['read_file', { path: '../../build/targets/uuidparse/oracle.wasm' }],
+      ['read_file', { path: '/etc/passwd' }],
+      ['write_file', { path: '../result.json', content: '{}' }],
+      ['oracle', { args: ['--help'] }],
+    ],
+    [['list_files', {}]],
+  ]),
+};
+
+beforeAll(async () => {
+  server = await startAnthropicServer(byModel(scripts), { apiKey: KEY });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** One run in its own folder, with the fake key in the environment. */
+async function agent(model: keyof typeof scripts, flags: string[] = [], key = KEY): Promise<CliRun & { dir: string }> {
+  const dir = join(root, model);
+  const run = await runCli(
+    [
+      'agent',
+      'uuidparse',
+      '--lang',
+      'python',
+      '--provider',
+      'anthropic',
+      '--model',
+      model,
+      '--base-url',
+      server.url,
+      '--out',
+      dir,
+      '--json',
+      ...flags,
+    ],
+    { ANTHROPIC_API_KEY: key },
+  );
+  // The key is in no byte the run wrote, nor in anything it printed.
+  expect(allBytes(dir)).not.toContain(key);
+  expect(run.out + run.err).not.toContain(key);
+  return { ...run, dir };
+}
+
+describe('mirrorbox agent: stops, provider trouble and walls', { timeout: 120_000 }, () => {
+  it('the same call with the same result, again and again, is spinning: a nudge, then the stop', async () => {
+    const run = await agent('spin', ['--max-tool-calls', '100']);
+    expect(run.code).toBe(1);
+    const result = resultOf(run.dir);
+    expect(result).toMatchObject({
+      stop: 'spinning',
+      solved: false,
+      target: 'uuidparse',
+      lang: 'python',
+      model: 'spin',
+    });
+    expect(result.budget).toBeUndefined();
+    expect(JSON.parse(run.out)).toEqual(result);
+    const events = trajectory(run.dir);
+    const nudge = events.findIndex((e) => e.kind === 'nudge');
+    expect(nudge).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ kind: 'stop', stop: 'spinning' });
+    expect(run.err).toMatch(/^nudge: /m);
+    // One progress line per tool call.
+    expect(run.err.match(/^#\d+ list_files: /gm)?.length).toBe(result.toolCalls);
+  });
+
+  it('--max-tool-calls stops the run with budget tool-calls', async () => {
+    const run = await agent('calls', ['--max-tool-calls', '2']);
+    expect(run.code).toBe(1);
+    expect(resultOf(run.dir)).toMatchObject({ stop: 'budget', budget: 'tool-calls', toolCalls: 2 });
+  });
+
+  it('--max-tokens stops the run with budget tokens', async () => {
+    const run = await agent('tokens', ['--max-tokens', '250']);
+    expect(run.code).toBe(1);
+    const result = resultOf(run.dir);
+    // 120 tokens a turn (100 in, 20 out): the third turn crosses 250.
+    expect(result).toMatchObject({
+      stop: 'budget',
+      budget: 'tokens',
+      turns: 3,
+      usage: { inputTokens: 300, outputTokens: 60 },
+    });
+  });
+
+  it('--max-cost with --price stops the run with budget cost, and the cost is in result.json', async () => {
+    const run = await agent('cost', ['--max-cost', '0.0025', '--price', '10,50,1,12.5']);
+    expect(run.code).toBe(1);
+    // A turn costs 100 × 10 / 1e6 + 20 × 50 / 1e6 = 0.002 USD: the second turn crosses 0.0025.
+    expect(resultOf(run.dir)).toMatchObject({ stop: 'budget', budget: 'cost', turns: 2, usage: { costUsd: 0.004 } });
+  });
+
+  it('--max-minutes stops a run whose model stalls, with budget time', async () => {
+    const run = await agent('stall', ['--max-minutes', '0.03']);
+    expect(run.code).toBe(1);
+    const result = resultOf(run.dir);
+    expect(result).toMatchObject({ stop: 'budget', budget: 'time', toolCalls: 1 });
+    expect(result.ms).toBeGreaterThanOrEqual(1800);
+  });
+
+  it('a 429 with Retry-After is waited out and retried', async () => {
+    const run = await agent('retry', ['--max-tool-calls', '1']);
+    expect(run.code).toBe(1);
+    expect(resultOf(run.dir)).toMatchObject({ stop: 'budget', budget: 'tool-calls', toolCalls: 1, turns: 1 });
+    const asked = server.requests.filter((r) => (r.body as { model?: string }).model === 'retry');
+    expect(asked.map((r) => r.status)).toEqual([429, 200]);
+    expect(run.err).toMatch(/^retrying in \d+ ms: /m);
+  });
+
+  it('a refused key pauses the run: exit 2, a clear message and how to resume', async () => {
+    const run = await agent('badkey', ['--max-tool-calls', '1'], WRONG_KEY);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('the API key was refused');
+    expect(run.err).toContain(`mirrorbox agent --resume ${run.dir}`);
+    expect(resultOf(run.dir)).toMatchObject({ stop: 'error', toolCalls: 0, turns: 0 });
+    expect(trajectory(run.dir).some((e) => e.kind === 'pause')).toBe(true);
+    // With the key fixed, the same folder resumes (provider, model and base URL come from it) and goes on.
+    const resumed = await runCli(['agent', '--resume', run.dir, '--json'], { ANTHROPIC_API_KEY: KEY });
+    expect(resumed.code).toBe(1);
+    expect(resultOf(run.dir)).toMatchObject({ stop: 'budget', budget: 'tool-calls', toolCalls: 1, turns: 1 });
+    expect(trajectory(run.dir).some((e) => e.kind === 'resume')).toBe(true);
+    expect(allBytes(run.dir)).not.toContain(WRONG_KEY);
+    expect(allBytes(run.dir)).not.toContain(KEY);
+  });
+
+  it('malformed tool arguments reach the agent as an error result', async () => {
+    const run = await agent('malformed', ['--max-tool-calls', '2']);
+    expect(run.code).toBe(1);
+    const results = trajectory(run.dir).filter((e) => e.kind === 'tool-result');
+    expect(results[0]).toMatchObject({ name: 'write_file', isError: true });
+    expect(String(results[0]?.text)).toMatch(/^error: /);
+    // The next request carried that error back to the model as the call's result.
+    const next = server.requests.filter((r) => (r.body as { model?: string }).model === 'malformed')[1];
+    expect(next?.rawBody).toContain('"is_error":true');
+    expect(next?.rawBody).toContain('call_0_0');
+  });
+
+  it('no tool reaches outside the workspace or gives the oracle’s bytes', async () => {
+    const run = await agent('walls', ['--max-tool-calls', '5']);
+    const results = trajectory(run.dir).filter((e) => e.kind === 'tool-result');
+    expect(results.slice(0, 4).map((r) => r.isError)).toEqual([true, true, true, true]);
+    expect(String(results[4]?.text)).toMatch(/^exit code 0\nstdout: \d+ bytes\n/);
+    const built = loadBuiltTarget('uuidparse');
+    if (built.kind === 'error') throw new Error(built.message);
+    const head = Buffer.from(built.value.oracle.bytes.subarray(0, 64)).toString('latin1');
+    const bytes = allBytes(run.dir);
+    expect(bytes).not.toContain(head);
+    expect(bytes).not.toContain(built.value.pack.oracle.sha256);
+    for (const h of built.value.pack.hidden.slice(0, 50)) expect(bytes).not.toContain(`"${h.case.id}"`);
+    // The write outside was refused: result.json is the run's own.
+    expect(resultOf(run.dir)).toMatchObject({ model: 'walls', stop: 'budget' });
+  });
+});
