@@ -9,7 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltTarget } from '../../src/node/target-store.ts';
-import { allBytes, byModel, KEY, resultOf, runCli, trajectory, turnOf, turns, type CliRun } from './cli-harness.ts';
+import {
+  allBytes,
+  byModel,
+  KEY,
+  resultOf,
+  runCli,
+  spawnCli,
+  trajectory,
+  turnOf,
+  turns,
+  type CliRun,
+} from './cli-harness.ts';
 import { anthropicFailures, startAnthropicServer } from './servers/anthropic-server.ts';
 import type { ScriptedServer } from './servers/scripted-server.ts';
 
@@ -17,6 +28,10 @@ const WRONG_KEY = 'test-key-not-real-0009';
 const root = mkdtempSync(join(tmpdir(), 'mirrorbox-agent-cli-'));
 let server: ScriptedServer;
 let retried = false;
+let stalledOnce = false;
+/** Resolves when the sigterm run's second request reaches the server (which then holds it open). */
+let onSigtermStall: () => void = () => undefined;
+const sigtermStall = new Promise<void>((resolve) => (onSigtermStall = resolve));
 
 const scripts = {
   spin: turns([[['list_files', {}]]]),
@@ -28,6 +43,14 @@ const scripts = {
     if (n === 0 && !retried) {
       retried = true;
       return anthropicFailures.rateLimited(1);
+    }
+    return turnOf([['list_files', {}]], n);
+  },
+  sigterm: (_r: unknown, n: number) => {
+    if (n === 1 && !stalledOnce) {
+      stalledOnce = true;
+      onSigtermStall();
+      return { stallAfter: 1 };
     }
     return turnOf([['list_files', {}]], n);
   },
@@ -161,6 +184,34 @@ describe('mirrorbox agent: stops, provider trouble and walls', { timeout: 120_00
     expect(trajectory(run.dir).some((e) => e.kind === 'resume')).toBe(true);
     expect(allBytes(run.dir)).not.toContain(WRONG_KEY);
     expect(allBytes(run.dir)).not.toContain(KEY);
+  });
+
+  it('SIGTERM stops at once with a consistent checkpoint; --resume goes on with the same budgets', async () => {
+    const dir = join(root, 'sigterm');
+    const cli = spawnCli(
+      ['agent', 'uuidparse', '--lang', 'python', '--provider', 'anthropic', '--model', 'sigterm'].concat([
+        '--base-url',
+        server.url,
+        '--out',
+        dir,
+        '--max-tool-calls',
+        '2',
+        '--json',
+      ]),
+      { ANTHROPIC_API_KEY: KEY },
+    );
+    await cli.waitForLine(/^#1 list_files: /);
+    await sigtermStall;
+    cli.kill('SIGTERM');
+    const stopped = await cli.done;
+    expect(stopped.code).toBe(1);
+    expect(stopped.err).toContain(`mirrorbox agent --resume ${dir}`);
+    expect(resultOf(dir)).toMatchObject({ stop: 'cancelled', toolCalls: 1, turns: 1 });
+    expect(trajectory(dir).at(-1)).toMatchObject({ kind: 'stop', stop: 'cancelled' });
+    const resumed = await runCli(['agent', '--resume', dir, '--json'], { ANTHROPIC_API_KEY: KEY });
+    expect(resumed.code).toBe(1);
+    // The budget of the first start still holds: two tool calls in all.
+    expect(resultOf(dir)).toMatchObject({ stop: 'budget', budget: 'tool-calls', toolCalls: 2, turns: 2 });
   });
 
   it('malformed tool arguments reach the agent as an error result', async () => {
