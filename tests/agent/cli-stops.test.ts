@@ -22,6 +22,7 @@ import {
   type CliRun,
 } from './cli-harness.ts';
 import { anthropicFailures, startAnthropicServer } from './servers/anthropic-server.ts';
+import { startOpenAIServer } from './servers/openai-server.ts';
 import type { ScriptedServer } from './servers/scripted-server.ts';
 
 const WRONG_KEY = 'test-key-not-real-0009';
@@ -212,6 +213,53 @@ describe('mirrorbox agent: stops, provider trouble and walls', { timeout: 120_00
     expect(resumed.code).toBe(1);
     // The budget of the first start still holds: two tool calls in all.
     expect(resultOf(dir)).toMatchObject({ stop: 'budget', budget: 'tool-calls', toolCalls: 2, turns: 2 });
+  });
+
+  it('every flag is checked: a usage error exits 2 with one line, before anything runs', async () => {
+    const base = ['agent', 'uuidparse', '--provider', 'anthropic', '--model', 'm', '--base-url', server.url];
+    const cases: [string[], Record<string, string>, RegExp][] = [
+      [[...base, '--lang', 'rust'], { ANTHROPIC_API_KEY: KEY }, /--lang wants one of python, c, js, ts, got 'rust'/],
+      [[...base, '--lang', 'python', '--max-tool-calls', '0'], { ANTHROPIC_API_KEY: KEY }, /--max-tool-calls wants/],
+      [
+        [...base, '--lang', 'python', '--max-cost', '1'],
+        { ANTHROPIC_API_KEY: KEY },
+        /--max-cost needs the model’s price/,
+      ],
+      [[...base, '--lang', 'python', '--price', '1,2,3'], { ANTHROPIC_API_KEY: KEY }, /--price wants four numbers/],
+      [[...base, '--lang', 'python'], {}, /needs an API key: set ANTHROPIC_API_KEY/],
+      [[...base, '--lang', 'python', '--api-key', KEY], {}, /Unknown option '--api-key'/],
+      [['agent', '--resume', join(root, 'nothing-here')], {}, /holds no agent run to resume/],
+    ];
+    const runs = await Promise.all(cases.map(([argv, env]) => runCli(argv, env)));
+    runs.forEach((run, i) => {
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(cases[i]?.[2] as RegExp);
+      expect(run.err).not.toContain(KEY);
+    });
+  });
+
+  it('an OpenAI-compatible server needs no key and gets none', async () => {
+    const local = await startOpenAIServer(byModel({ local: turns([[['list_files', {}]]]) }));
+    try {
+      const dir = join(root, 'local');
+      const run = await runCli(
+        ['agent', 'uuidparse', '--lang', 'python', '--provider', 'openai-compatible', '--model', 'local'].concat([
+          '--base-url',
+          `${local.url}/v1`,
+          '--out',
+          dir,
+          '--max-tool-calls',
+          '1',
+          '--json',
+        ]),
+        { OPENAI_API_KEY: KEY },
+      );
+      expect(run.code).toBe(1);
+      expect(resultOf(dir)).toMatchObject({ stop: 'budget', budget: 'tool-calls', toolCalls: 1 });
+      for (const r of local.requests) expect(JSON.stringify(r.headers)).not.toContain(KEY);
+    } finally {
+      await local.close();
+    }
   });
 
   it('malformed tool arguments reach the agent as an error result', async () => {
