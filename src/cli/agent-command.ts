@@ -196,7 +196,12 @@ export async function agentCommand(args: string[]): Promise<number> {
   const oracleRunner = await createRunner('shim', 1);
   const candidateRunner = createCandidateRunnerFor('shim', isolation);
   const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
+  // The first signal stops the run with a checkpoint; a second one, should that hang, ends the process at once
+  // (the last checkpoint written still stands).
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const progress = new Progress(process.stderr);
