@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import type { Budgets, Price } from '../agent/budgets.ts';
 import { runAgent, type AgentResult, type AgentSettings } from '../agent/loop.ts';
 import type { TrajectoryEvent } from '../agent/trajectory.ts';
-import type { Program } from '../core/run-request.ts';
+import type { ScriptProgram } from '../core/run-request.ts';
+import type { Isolation } from '../node/sandbox/bwrap.ts';
 import { createModelClient, PROVIDERS, type ProviderConfig, type ProviderId } from '../models/providers.ts';
 import { createNodeAgentEnvironment } from '../node/agent-environment.ts';
 import { CHECKPOINT_FILE, FolderCheckpointStore, resultJson, RUN_FILE } from '../node/agent-store.ts';
@@ -175,7 +176,7 @@ export async function agentCommand(args: string[]): Promise<number> {
 
   // Refused here, before anything runs, when a script candidate cannot be sandboxed (as `mirrorbox score` does).
   const warn = (line: string): void => void process.stderr.write(line);
-  const isolation = isolationFor(scriptProbe(lang), unsandboxed, warn);
+  const isolation = isolationOf(lang, unsandboxed, warn);
 
   mkdirSync(dir, { recursive: true });
   if (!stored) {
@@ -247,16 +248,20 @@ function defaultOutDir(target: string | undefined): string {
   return join('agent-runs', `${target ?? 'run'}-${stamp}`);
 }
 
-/** A stand-in of the language's program kind, to ask before any build whether its candidates can be sandboxed. */
-function scriptProbe(lang: string): Program {
-  if (lang === 'c') return { kind: 'wasm', id: '', bytes: new Uint8Array() } as unknown as Program;
-  return {
+/**
+ * A stand-in of the language's script program, to ask before any build whether its candidates can be sandboxed. C
+ * builds to a WASI module, which reaches only WASI imports and needs no sandbox.
+ */
+function isolationOf(lang: string, unsandboxed: boolean, warn: (line: string) => void): Isolation {
+  if (lang === 'c') return 'bwrap';
+  const probe: ScriptProgram = {
     kind: 'script',
     engine: lang === 'python' ? 'pyodide' : 'quickjs',
     id: '',
     files: {},
     entry: '',
-  } as unknown as Program;
+  };
+  return isolationFor(probe, unsandboxed, warn);
 }
 
 function positiveInt(flag: string, value: string | undefined): number | undefined {

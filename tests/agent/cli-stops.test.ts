@@ -4,7 +4,7 @@
  * the walls around the agent (its files only; the oracle's outputs only). The runs write no candidate, so no test
  * suite is scored and each run is quick.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +229,12 @@ describe('mirrorbox agent: stops, provider trouble and walls', { timeout: 120_00
       [[...base, '--lang', 'python'], {}, /needs an API key: set ANTHROPIC_API_KEY/],
       [[...base, '--lang', 'python', '--api-key', KEY], {}, /Unknown option '--api-key'/],
       [['agent', '--resume', join(root, 'nothing-here')], {}, /holds no agent run to resume/],
+      // Where bubblewrap cannot start, Python candidates are refused exactly as `mirrorbox score` refuses them.
+      [
+        [...base, '--lang', 'python', '--out', join(root, 'no-bwrap')],
+        { ANTHROPIC_API_KEY: KEY, MIRRORBOX_BWRAP: '/nonexistent/bwrap' },
+        /Python candidates run only inside an OS sandbox[\s\S]*--unsandboxed/,
+      ],
     ];
     const runs = await Promise.all(cases.map(([argv, env]) => runCli(argv, env)));
     runs.forEach((run, i) => {
@@ -236,6 +242,7 @@ describe('mirrorbox agent: stops, provider trouble and walls', { timeout: 120_00
       expect(run.err).toMatch(cases[i]?.[2] as RegExp);
       expect(run.err).not.toContain(KEY);
     });
+    expect(existsSync(join(root, 'no-bwrap'))).toBe(false);
   });
 
   it('an OpenAI-compatible server needs no key and gets none', async () => {
