@@ -87,7 +87,11 @@ export function answered(request: RecordedRequest): number {
 
 export type Call = [name: string, args: Record<string, unknown> | string];
 
-export function turnOf(calls: Call[], n: number): ScriptedTurn {
+export function turnOf(
+  calls: Call[],
+  n: number,
+  usage: ScriptedTurn['usage'] = { input: 100, output: 20 },
+): ScriptedTurn {
   const toolCalls: ScriptedToolCall[] = calls.map(([name, args], i) => {
     const json = typeof args === 'string' ? args : JSON.stringify(args);
     // In a few pieces, so the clients' reassembly of streamed arguments is part of every run.
@@ -98,7 +102,7 @@ export function turnOf(calls: Call[], n: number): ScriptedTurn {
       arguments: [json.slice(0, third), json.slice(third, 2 * third), json.slice(2 * third)],
     };
   });
-  return { toolCalls, usage: { input: 100, output: 20 } };
+  return { toolCalls, usage };
 }
 
 /**

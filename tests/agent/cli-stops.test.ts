@@ -4,7 +4,7 @@
  * the walls around the agent (its files only; the oracle's outputs only). The runs write no candidate, so no test
  * suite is scored and each run is quick.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,14 @@ const scripts = {
       return { stallAfter: 1 };
     }
     return turnOf([['list_files', {}]], n);
+  },
+  reset: (request: { body: unknown }, n: number) => {
+    const tools = (request.body as { tools?: { name: string }[] }).tools ?? [];
+    // The reset's notes turn offers write_file alone.
+    if (tools.length === 1)
+      return turnOf([['write_file', { path: 'NOTES.md', content: 'decided: read the docs\n' }]], n);
+    // The provider's count grows as a real conversation's does: the third turn reaches 80% of 3000.
+    return turnOf([['docs', { offset: n }]], n, { input: 1000 * (n + 1), output: 20 });
   },
   badkey: turns([[['list_files', {}]]]),
   malformed: turns([[['write_file', '{"path": "main.py", "content": ']], [['list_files', {}]]]),
@@ -267,6 +275,22 @@ describe('mirrorbox agent: stops, provider trouble and walls', { timeout: 120_00
     } finally {
       await local.close();
     }
+  });
+
+  it('near the context window the conversation is reset from notes the agent writes', async () => {
+    const run = await agent('reset', ['--context-tokens', '3000', '--max-tool-calls', '8']);
+    expect(run.code).toBe(1);
+    const events = trajectory(run.dir);
+    const reset = events.find((e) => e.kind === 'context-reset');
+    expect(reset).toMatchObject({ notesBytes: 'decided: read the docs\n'.length });
+    expect(readFileSync(join(run.dir, 'workspace/NOTES.md'), 'utf8')).toBe('decided: read the docs\n');
+    expect(run.err).toMatch(/^context reset \(about \d+ tokens\)$/m);
+    // The request after the reset starts afresh: one user message, carrying the notes.
+    const asked = server.requests.filter((r) => (r.body as { model?: string }).model === 'reset');
+    const notesAt = asked.findIndex((r) => ((r.body as { tools?: unknown[] }).tools ?? []).length === 1);
+    const fresh = asked[notesAt + 1]?.body as { messages: unknown[] } | undefined;
+    expect(fresh?.messages).toHaveLength(1);
+    expect(JSON.stringify(fresh?.messages)).toContain('decided: read the docs');
   });
 
   it('malformed tool arguments reach the agent as an error result', async () => {
