@@ -307,7 +307,7 @@ class Progress {
   event(e: TrajectoryEvent): void {
     if (e.kind === 'tool-result') {
       this.#calls++;
-      const head = e.text.split('\n')[0] ?? '';
+      const head = (e.text.split('\n')[0] ?? '').replace(/\s+/g, ' ');
       const score = e.visible ? ` [visible ${e.visible.passed}/${e.visible.total}]` : '';
       this.#line(`#${this.#calls} ${e.name}${e.isError ? ' (error)' : ''}: ${clip(head, 100)}${score}`);
     } else if (e.kind === 'nudge') this.#line(`nudge: ${e.reason}`);
