@@ -1,3 +1,4 @@
+import { agentCommand, agentUsage } from './agent-command.ts';
 import { CliError } from './cli-error.ts';
 import { packCommand, packUsage } from './pack-command.ts';
 import { oracleCommand, oracleUsage, runCommand, runUsage } from './run-command.ts';
@@ -10,6 +11,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   run: runCommand,
   score: scoreCommand,
   pack: packCommand,
+  agent: agentCommand,
 };
 
 const usage = `usage:
@@ -18,6 +20,7 @@ const usage = `usage:
   ${runUsage}
   ${scoreUsage}
   ${packUsage}
+  ${agentUsage}
 
 Python and JavaScript candidates run inside an OS sandbox (bubblewrap). Where it cannot run, run and score refuse
 them (exit 2) unless given --unsandboxed, which runs them under Node's permission model alone.
