@@ -19,7 +19,7 @@ export function createSandboxPool(size: number, isolation: Isolation): WorkerPoo
   return new WorkerPool(() => spawnChild(command), size);
 }
 
-function spawnChild(command: ChildCommand): SpawnedWorker {
+export function spawnChild(command: ChildCommand): SpawnedWorker {
   const child = spawn(command.file, command.args, {
     env: command.env,
     // No stdout: a program that reached the child's own streams must not write into the CLI's output.
