@@ -60,6 +60,12 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
     await alive();
   });
 
+  it('12,000 empty files in Python (within its node budget) is an ordinary exit with all of them, not a malformed result', async () => {
+    const r = await runner.run(hostileRequest(await hostilePython('files_12k'), [], {}, LONG_WALL));
+    expect(summary(r)).toEqual({ kind: 'exited', code: 0, stdout: 'made 12000\n', stderr: '' });
+    if (r.kind === 'exited') expect(Object.keys(r.files).length).toBe(12000);
+  });
+
   it('a result that is not a RunResult, or passes the output limit, becomes a trap', () => {
     const limits = DEFAULT_LIMITS;
     const ok = { kind: 'exited', code: 0, stdout: new Uint8Array(1), stderr: new Uint8Array(), files: {}, ms: 1 };
