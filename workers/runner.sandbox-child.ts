@@ -3,11 +3,14 @@
 // process's IPC channel; it has no files but the engine's, no network, no child processes and no file writes.
 import { expose } from 'comlink';
 import { constants as fsConstants } from 'node:fs';
+import { Socket } from 'node:net';
 import { constants as osConstants } from 'node:os';
-import { ipcEndpoint } from '../src/node/sandbox/ipc-endpoint.ts';
+import { framedEndpoint } from '../src/node/sandbox/ipc-endpoint.ts';
 import { createRunnerWorkerApi } from './runner-api.ts';
 
-if (!process.send) throw new Error('runner.sandbox-child.ts must run as a child process with an IPC channel');
+// The channel to the parent: fd 3, a socket pair the parent made (src/node/sandbox/sandbox-pool.ts). Opened before
+// the refusals below take \`net\` away from the program.
+const channel = new Socket({ fd: 3, readable: true, writable: true });
 
 // Pyodide's Emscripten file system asks `process.binding('constants')`, which the permission model denies; the
 // same numbers are public in fs and os. Every other binding stays refused.
@@ -43,6 +46,9 @@ for (const [name, value] of Object.entries(closed))
 // run, maybe another program's, would get the crash. The runs themselves report their own errors as results.
 process.on('uncaughtException', () => undefined);
 process.on('unhandledRejection', () => undefined);
-// The parent went away (the CLI ended): nothing is left to answer.
-process.on('disconnect', () => process.exit(0));
-expose(createRunnerWorkerApi(), ipcEndpoint(process));
+// The parent went away (the CLI ended), or sent what is not a frame: nothing is left to answer.
+channel.on('close', () => process.exit(0));
+expose(
+  createRunnerWorkerApi(),
+  framedEndpoint(channel, () => process.exit(0)),
+);

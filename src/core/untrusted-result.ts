@@ -2,8 +2,12 @@ import { TRAP_EXIT_CODE } from './environment.ts';
 import type { Limits } from './limits.ts';
 import { noOutput, type Captured, type RunResult } from './run-result.ts';
 
-/** More files than this in one result is not a program's output but an attempt to flood the page. */
-export const MAX_RESULT_FILES = 10_000;
+/**
+ * More files than this in one result is not a program's output but an attempt to flood the page. Well above what an
+ * engine lets a run make (16,384 new files in Pyodide and QuickJS) plus a test's own files: a result within the
+ * engines' limits must never be taken for a forged one.
+ */
+export const MAX_RESULT_FILES = 65_536;
 /** Longest message (trap, invalid module, engine start failure) the page takes from a candidate worker. */
 export const MAX_MESSAGE_CHARS = 64 * 1024;
 

@@ -154,6 +154,13 @@ describe('hostile C candidates in the Node worker pool', { timeout: 60_000 }, ()
     await expectAlive();
   });
 
+  it('100,000 empty files is a file-limit: ENOSPC past 16,384 new nodes, files and directories alike', async () => {
+    const { program } = await hostileC('file-nodes');
+    const r = await pool.run(hostileRequest(program, [], {}, { wallMs: 30_000 }));
+    expect(summary(r)).toEqual({ kind: 'file-limit', stdout: 'made 16384, then ENOSPC; mkdir ENOSPC\n', stderr: '' });
+    if (r.kind === 'file-limit') expect(Object.keys(r.files).length).toBe(16384);
+  });
+
   it('fd_write with an iovec past the end of memory, or of 2 GiB, is EFAULT and writes nothing', async () => {
     expect(await run(['iov-past'])).toEqual({
       kind: 'exited',

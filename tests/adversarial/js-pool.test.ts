@@ -78,6 +78,12 @@ describe('hostile JavaScript candidates in the Node worker pool', () => {
     }
   });
 
+  it('100,000 empty files is a file-limit: ENOSPC past 16,384 new files, as Pyodide and a full inode table', async () => {
+    const r = await pool.run(hostileRequest(await hostileJs('files-many'), [], {}, { wallMs: 30_000 }));
+    expect(summary(r)).toEqual({ kind: 'file-limit', stdout: 'made 16384, then ENOSPC\n', stderr: '' });
+    if (r.kind === 'file-limit') expect(Object.keys(r.files).length).toBe(16384);
+  });
+
   it('a process.exitCode getter that never returns is a timeout, not exit 0', async () => {
     expect(await run('exitcode-getter', [], {}, 1000)).toEqual({ kind: 'timeout', stdout: 'before\n', stderr: '' });
   });

@@ -414,4 +414,8 @@ describe('hostile Python candidates in the Node worker pool', { timeout: 60_000 
   it('the probe server saw no connection from any of them', () => {
     expect(probe.hits()).toEqual([]);
   });
+  it('a file left anywhere outside the test (/dev/shm included) is gone for the next run in the same interpreter', async () => {
+    expect(await run('files_persist')).toEqual({ kind: 'exited', code: 0, stdout: 'found nothing\n', stderr: '' });
+    expect(await run('files_persist')).toEqual({ kind: 'exited', code: 0, stdout: 'found nothing\n', stderr: '' });
+  });
 });

@@ -3,12 +3,14 @@
  * child from inside (process.exit, abort, closing the IPC channel, an uncaught error) gives its run a crash at once,
  * not a timeout, and the next run goes on in a fresh child; results the child sends back are checked for shape.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import { createCandidateRunner } from '../../src/node/sandbox/candidate-runner.ts';
 import { untrustedOrTrap } from '../../src/core/untrusted-result.ts';
 import { pythonToolchain } from '../../toolchains/python/adapter.ts';
-import { hostilePython, hostileRequest, summary } from './fixtures.ts';
+import { FIXTURES, hostilePython, hostileRequest, summary } from './fixtures.ts';
 
 /** Long enough that a crash the pool did not notice would come back as a timeout, never as a trap. */
 const LONG_WALL = { wallMs: 60_000 };
@@ -58,6 +60,12 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
     await alive();
   });
 
+  it('12,000 empty files in Python (within its node budget) is an ordinary exit with all of them, not a malformed result', async () => {
+    const r = await runner.run(hostileRequest(await hostilePython('files_12k'), [], {}, LONG_WALL));
+    expect(summary(r)).toEqual({ kind: 'exited', code: 0, stdout: 'made 12000\n', stderr: '' });
+    if (r.kind === 'exited') expect(Object.keys(r.files).length).toBe(12000);
+  });
+
   it('a result that is not a RunResult, or passes the output limit, becomes a trap', () => {
     const limits = DEFAULT_LIMITS;
     const ok = { kind: 'exited', code: 0, stdout: new Uint8Array(1), stderr: new Uint8Array(), files: {}, ms: 1 };
@@ -80,4 +88,26 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
       expect(r.kind === 'trap' && r.message).toMatch(/^the sandboxed runner gave a malformed result/);
     }
   });
+  // Found by the red-team pass: the permission model does not check writes to an open file descriptor, so a program
+  // that owns the child's realm can write into its channel to the parent (fd 3) itself. Over Node's IPC channel a
+  // frame that is not a V8 value threw inside Node's read callback, where nothing can catch it, and killed the CLI
+  // (`mirrorbox score` ended without verdicts); so did a frame announcing 4 GiB. The driver runs the pool's own
+  // spawnChild on a child of exactly the children's sandbox, in a process of its own (it is the one that would die).
+  for (const mode of ['garbage', 'huge']) {
+    it(`a child that writes a ${mode} frame into its channel gives its run a crash; the parent survives`, async () => {
+      const driver = join(FIXTURES, 'realm', 'forged-ipc.ts');
+      const r = await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', driver, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+        child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+      expect(r.err).toBe('');
+      expect(r.out).toBe('verdict trap\npool survived\n');
+      expect(r.code).toBe(0);
+    });
+  }
 });

@@ -68,12 +68,6 @@ function withDataLimit(command: ChildCommand): ChildCommand {
   return { ...command, file: prlimit, args: [`--data=${CHILD_DATA_BYTES}`, '--', command.file, ...command.args] };
 }
 
-/**
- * The IPC channel's settings: the parent's spawn sets them, but bubblewrap starts the child with an empty
- * environment. The channel is file descriptor 3 (stdio index 3 of the spawn).
- */
-const IPC_ENV = { NODE_CHANNEL_FD: '3', NODE_CHANNEL_SERIALIZATION_MODE: 'advanced' };
-
 let libraries: string[] | string | undefined;
 
 /** The shared libraries node loads, as `ldd` lists them (path as the loader asks for it); listed once. */
@@ -106,7 +100,7 @@ export function childCommand(isolation: Isolation, files: EngineFiles): ChildCom
   const node = process.execPath;
   if (isolation === 'permission')
     return withDataLimit({ file: node, args: [...nodeFlags([files.dir, files.pyodideDir]), files.entry], env: {} });
-  const sandbox = bwrapArgs(files, IPC_ENV);
+  const sandbox = bwrapArgs(files, {});
   if (typeof sandbox === 'string') return sandbox;
   return withDataLimit({
     file: bwrapPath(),
@@ -204,8 +198,8 @@ function isExecutable(name: string): boolean {
 }
 
 /**
- * node with `nodeArgs` in the children's sandbox, without an IPC channel (a NODE_CHANNEL_FD naming a closed
- * descriptor makes node abort): the probe's `-e 0`, and tests that check what the sandbox itself lets through.
+ * node with `nodeArgs` in the children's sandbox (the children's channel is fd 3 of their spawn, which this leaves
+ * to the caller): the probe's `-e 0`, and tests that check what the sandbox itself lets through.
  * `permission: false` leaves the permission model out, to see the operating system's layer alone.
  */
 export function sandboxedNode(

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
+import type { Duplex } from 'node:stream';
 import { WorkerPool, type SpawnedWorker } from '../../pool/worker-pool.ts';
 import { childCommand, type ChildCommand, type Isolation } from './bwrap.ts';
 import { stageEngineFiles } from './engine-files.ts';
-import { ipcEndpoint } from './ipc-endpoint.ts';
+import { framedEndpoint } from './ipc-endpoint.ts';
 
 /** How much of a child's stderr is kept for a crash message: its last line, enough to say why it ended. */
 const STDERR_TAIL = 2048;
@@ -19,12 +20,12 @@ export function createSandboxPool(size: number, isolation: Isolation): WorkerPoo
   return new WorkerPool(() => spawnChild(command), size);
 }
 
-function spawnChild(command: ChildCommand): SpawnedWorker {
+export function spawnChild(command: ChildCommand): SpawnedWorker {
   const child = spawn(command.file, command.args, {
     env: command.env,
     // No stdout: a program that reached the child's own streams must not write into the CLI's output.
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    serialization: 'advanced',
+    // fd 3 is a plain socket pair, not Node's IPC channel: see framedEndpoint.
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     // Its own process group, killed as one (bwrap and the sandbox it holds).
     detached: true,
   });
@@ -43,16 +44,22 @@ function spawnChild(command: ChildCommand): SpawnedWorker {
       // Already gone.
     }
   };
+  let malformed = '';
+  const channel = child.stdio[3] as Duplex;
+  const endpoint = framedEndpoint(channel, (why) => {
+    malformed = `it sent ${why}`;
+    kill();
+  });
   return {
-    endpoint: ipcEndpoint(child),
+    endpoint,
     terminate: kill,
     onCrash(callback) {
       child.on('error', (e) => callback(e.message));
       // A program that closed the channel from inside can answer nothing more: the child is ended, and its exit
       // reports the crash.
-      child.on('disconnect', kill);
+      channel.on('close', kill);
       child.on('exit', (code, signal) => {
-        const said = lastLine(tail);
+        const said = malformed || lastLine(tail);
         callback(`${signal ? `killed by ${signal}` : `exit ${code}`}${said ? `: ${said}` : ''}`);
       });
     },

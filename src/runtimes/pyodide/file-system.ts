@@ -28,8 +28,11 @@ export interface EmFS {
 const RUN_ROOT = '/mirrorbox';
 /** Writable scratch space, emptied before every run. */
 const SCRATCH = '/tmp';
-/** Emscripten's device and process trees: their directories become read-only, their nodes are left alone. */
+/** Emscripten's device and process trees: their nodes are left alone, except DEV_SHM's. */
 const SPECIAL = new Set(['/dev', '/proc']);
+/** A plain MEMFS folder inside /dev that any run may write: reset like the rest of the tree, or a run's files there
+ * would be found by the next run. */
+const DEV_SHM = '/dev/shm';
 
 interface Entry {
   dir: boolean;
@@ -92,6 +95,9 @@ function walk(fs: EmFS, dir: string): [string, boolean][] {
     const isDir = fs.isDir(fs.lstat(path).mode);
     out.push([path, isDir]);
     if (isDir && !SPECIAL.has(path) && path !== SCRATCH) out.push(...walk(fs, path));
+    if (path === '/dev' && isDir && fs.readdir(path).includes('shm')) {
+      out.push([DEV_SHM, true], ...walk(fs, DEV_SHM));
+    }
   }
   return out;
 }

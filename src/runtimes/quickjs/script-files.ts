@@ -1,12 +1,21 @@
 import { bytesEqual } from '../../core/bytes.ts';
 
 /**
+ * How many files a run may create beyond the test's own: each costs host memory (its name, its map entry) that the
+ * file limit, counting bytes of data, does not see. Past it, creating one fails with ENOSPC as on a file system out of
+ * inodes, and the run is reported at the file limit (the same budget as Pyodide's, src/runtimes/pyodide/file-system.ts).
+ */
+export const MAX_NEW_FILES = 1 << 14;
+
+/**
  * The working directory of a script run: the request's files by relative path, nothing else. Paths are normalised
  * the way a process in `/` would see them (`./a`, `/a` and `a` are one file); `..` cannot leave the directory.
  */
 export class ScriptFiles {
   private readonly files = new Map<string, Uint8Array>();
   private held = 0;
+  /** Files created by the run (the test's own not counted). */
+  private created = 0;
   /** True once a write was refused because the files would have held more than the limit. */
   refused = false;
   constructor(
@@ -34,8 +43,13 @@ export class ScriptFiles {
   }
   /** Stores `data` as the file at `path`; false (and nothing stored) when the file limit has no room for it. */
   write(path: string, data: Uint8Array): boolean {
-    if (!this.room(path, data.length)) return false;
     const key = normalize(path);
+    if (!this.files.has(key) && this.created >= MAX_NEW_FILES) {
+      this.refused = true;
+      return false;
+    }
+    if (!this.room(path, data.length)) return false;
+    if (!this.files.has(key)) this.created++;
     this.held += data.length - (this.files.get(key)?.length ?? 0);
     this.files.set(key, data);
     return true;
