@@ -31,7 +31,8 @@ const solvingScript = (): ScriptStep[] => [
 ];
 const forever = (turn: () => ScriptedTurn, n = 40): ScriptStep[] => Array.from({ length: n }, turn);
 
-describe('the Agent tab in Debian Chromium (production build)', () => {
+// Each solved run scores 607 cases with Pyodide in the page after its first load: over a minute on a loaded 2-core machine.
+describe('the Agent tab in Debian Chromium (production build)', { timeout: 300_000 }, () => {
   let server: PreviewServer;
   let base: string;
   let browser: Browser;
