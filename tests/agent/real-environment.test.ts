@@ -1,28 +1,19 @@
 /**
  * The loop end to end on real pieces: the built uuidparse pack, its oracle in the Node worker pool, the Python
- * toolchain (Pyodide) and scoreCandidate. The environment is put together here, in the test, from the same parts the
- * CLI uses; the CLI's own host is another module. A scripted model plays the agent.
+ * toolchain (Pyodide), scoreCandidate, through the CLI's own host (src/node/agent-environment.ts). A scripted model
+ * plays the agent.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caseRequest } from '../core/case-request.ts';
-import { renderOutcomeDiff } from '../core/case-diff.ts';
-import { outcomeFromJson } from '../core/gold.ts';
-import { withDefaults } from '../core/limits.ts';
-import type { Program } from '../core/run-request.ts';
-import type { RunResult } from '../core/run-result.ts';
-import { scoreCandidate } from '../core/score.ts';
-import { describeVerdict } from '../core/verdict.ts';
-import { createNodePool } from '../node/node-pool.ts';
-import { loadBuiltTarget } from '../node/target-store.ts';
-import { formatDiagnostic } from '../../toolchains/format-diagnostic.ts';
+import { createNodeAgentEnvironment } from '../../src/node/agent-environment.ts';
+import { createNodePool } from '../../src/node/node-pool.ts';
+import { loadBuiltTarget } from '../../src/node/target-store.ts';
 import { pythonToolchain } from '../../toolchains/python/adapter.ts';
-import type { AgentEnvironment, BuildOutcome, ProgramInput, WorkspaceFiles } from './environment.ts';
-import { runAgent } from './loop.ts';
-import { MemoryCheckpointStore } from './memory-store.ts';
-import { callTurn, listScript, ScriptedModel } from './testing/scripted.ts';
+import { runAgent } from '../../src/agent/loop.ts';
+import { MemoryCheckpointStore } from '../../src/agent/memory-store.ts';
+import { callTurn, listScript, ScriptedModel } from '../../src/agent/testing/scripted.ts';
 
 const KEY = 'test-key-not-real-0002';
 const built = loadBuiltTarget('uuidparse');
@@ -32,82 +23,9 @@ const docsText = [pack.docs.man, pack.docs.help]
   .flatMap((file) => (file ? [readFileSync(join(dir, file), 'utf8')] : []))
   .join('\n\n');
 const solution = readFileSync(
-  fileURLToPath(new URL('../../tests/fixtures/solutions/uuidparse-py/main.py', import.meta.url)),
+  fileURLToPath(new URL('../fixtures/solutions/uuidparse-py/main.py', import.meta.url)),
   'utf8',
 );
-const limits = withDefaults({});
-const MAX_FAILURES = 3;
-
-function realEnvironment(pool: ReturnType<typeof createNodePool>): AgentEnvironment {
-  const compile = async (
-    files: WorkspaceFiles,
-    signal: AbortSignal,
-  ): Promise<{ build: BuildOutcome; program?: Program }> => {
-    const result = await pythonToolchain.build(
-      Object.entries(files).map(([name, content]) => ({ name, content })),
-      { signal },
-    );
-    if (result.kind === 'error')
-      return { build: { kind: 'error', diagnostics: result.diagnostics.map(formatDiagnostic) } };
-    return {
-      build: { kind: 'ok', warnings: (result.warnings ?? []).map(formatDiagnostic) },
-      program: result.program,
-    };
-  };
-  const runOn = (program: Program, input: ProgramInput, signal: AbortSignal): Promise<RunResult> =>
-    pool.run(
-      caseRequest(
-        program,
-        pack.target.program,
-        {
-          id: 'agent',
-          argv: input.args,
-          ...(input.stdin ? { stdin: input.stdin } : {}),
-          ...(input.files ? { files: input.files } : {}),
-        },
-        limits,
-      ),
-      { signal },
-    );
-  const gold = new Map(pack.visible.map((v) => [v.case.id, outcomeFromJson(v.gold)]));
-  return {
-    target: { id: pack.target.id, program: pack.target.program, description: pack.target.description ?? '' },
-    language: 'python',
-    docs: async () => docsText,
-    oracle: (input, signal) => runOn(oracle, input, signal),
-    build: async (files, signal) => (await compile(files, signal)).build,
-    run: async (files, input, signal) => {
-      const c = await compile(files, signal);
-      return c.program ? runOn(c.program, input, signal) : { kind: 'build-error', build: c.build };
-    },
-    runVisibleTests: async (files, signal) => {
-      const c = await compile(files, signal);
-      if (!c.program) return { passed: 0, total: pack.visible.length, failures: [], build: c.build };
-      const report = await scoreCandidate({ pack, candidate: c.program, runner: pool, only: 'visible', signal });
-      const failures = report.cases
-        .filter((r) => r.verdict.kind !== 'pass')
-        .slice(0, MAX_FAILURES)
-        .map((r) => {
-          const expected = gold.get(r.id);
-          const detail = expected && r.actual ? renderOutcomeDiff(expected, r.actual) : describeVerdict(r.verdict);
-          return { id: r.id, detail: detail.slice(0, 2000) };
-        });
-      return { passed: report.visible.passed, total: report.visible.total, failures };
-    },
-    submit: async (files, signal) => {
-      const c = await compile(files, signal);
-      if (!c.program)
-        return {
-          passed: 0,
-          total: pack.hidden.length,
-          visible: { passed: 0, total: pack.visible.length },
-          build: c.build,
-        };
-      const report = await scoreCandidate({ pack, candidate: c.program, runner: pool, signal });
-      return { passed: report.hidden.passed, total: report.hidden.total, visible: report.visible };
-    },
-  };
-}
 
 describe('the agent loop on the real uuidparse pack, oracle and Python toolchain', { timeout: 300_000 }, () => {
   const pool = createNodePool(2);
@@ -130,7 +48,12 @@ describe('the agent loop on the real uuidparse pack, oracle and Python toolchain
     );
     const store = new MemoryCheckpointStore();
     const result = await runAgent({
-      environment: realEnvironment(pool),
+      environment: createNodeAgentEnvironment({
+        built: built.value,
+        toolchain: pythonToolchain,
+        oracleRunner: pool,
+        candidateRunner: pool,
+      }),
       model,
       settings: { budgets: { maxToolCalls: 50 }, contextTokens: 200_000 },
       store,
@@ -186,7 +109,12 @@ describe('the agent loop on the real uuidparse pack, oracle and Python toolchain
     );
     const store = new MemoryCheckpointStore();
     const result = await runAgent({
-      environment: realEnvironment(pool),
+      environment: createNodeAgentEnvironment({
+        built: built.value,
+        toolchain: pythonToolchain,
+        oracleRunner: pool,
+        candidateRunner: pool,
+      }),
       model,
       settings: { budgets: {}, contextTokens: 200_000 },
       store,
