@@ -72,8 +72,10 @@ function serve(port: MessagePort): void {
     if (typeof files === 'string') throw new Error(files);
     return pyodideFrom(files);
   });
-  const api = createRunnerWorkerApi();
+  // Before the runner's API, which makes the global's close() final (for the page's pool: it signals, then closes):
+  // here that close() must be the one that only records the attempt, or a program's close() ends the worker.
   neuterClose();
+  const api = createRunnerWorkerApi();
   const seal = new RealmSeal();
   seal.take();
   let queue: Promise<void> = Promise.resolve();

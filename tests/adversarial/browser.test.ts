@@ -4,6 +4,11 @@
  * reach another origin — fetch, XHR, import(), importScripts, WebSocket, EventSource — is blocked and the probe server
  * logs nothing, while the same browser's page does reach it (so the attempts were real). Then the hostile C program,
  * uploaded as a prebuilt .wasm, floods and spins through the Tests tab while the page keeps answering.
+ *
+ * The attacks on the candidate realm run by Playwright's `worker.evaluate` inside the realm's worker: code in that
+ * worker's global, which is what a candidate that escaped its engine would have. The one known escape (Pyodide's
+ * `jsfinder`, `ESCAPE` below) is closed (tests/adversarial/python-pool.test.ts), but the realm is the layer that must
+ * hold for the next one, so its attacker cannot depend on any escape still working.
  */
 import type { Browser, Page, Worker } from 'playwright-core';
 import type { PreviewServer, ViteDevServer } from 'vite';
@@ -191,9 +196,9 @@ describe('hostile code in the app’s runner workers (Chromium, production build
 });
 
 /**
- * The person's saved work against a hostile Python candidate in the app itself (production build): the candidate
- * escapes to its worker's global and tries to wipe the app's IndexedDB and read the oracle; after a reload the
- * workspace (the hostile program itself, saved before the run) is still there.
+ * The person's saved work against a hostile candidate in the app itself (production build): the Python candidate
+ * tries the escape (which finds nothing), and code in the realm worker its run started tries to wipe the app's
+ * IndexedDB and read the oracle; after a reload the workspace (the hostile program, saved before the run) is there.
  */
 describe('a hostile Python candidate in the app (Chromium, production build)', { timeout: 240_000 }, () => {
   let server: PreviewServer;
@@ -216,16 +221,8 @@ describe('a hostile Python candidate in the app (Chromium, production build)', {
     await page.goto(`${base}/?target=uuidparse&tab=workspace`);
     await page.locator('#toolchain').selectOption('python');
     await page.getByRole('button', { name: /^main\.py/ }).waitFor();
-    const hostile = `${ESCAPE}
-KEEP = 'survives the hostile run 7'
-attempt('deleteDatabase', lambda: g.indexedDB.deleteDatabase('mirrorbox'))
-def xhr(url):
-    x = g.XMLHttpRequest.new()
-    x.open('GET', url, False)
-    x.send()
-    return x.status
-attempt('oracle', lambda: xhr(g.location.origin + '/packs/uuidparse/oracle.wasm'))
-attempt('oracle by name', lambda: xhr('${base}/packs/uuidparse/oracle.wasm'))
+    const hostile = `KEEP = 'survives the hostile run 7'
+${ESCAPE}print('escaped')
 `;
     await setEditorText(page, hostile);
     await page.getByTestId('save-state').filter({ hasText: 'Saved in this browser' }).waitFor();
@@ -235,11 +232,45 @@ attempt('oracle by name', lambda: xhr('${base}/packs/uuidparse/oracle.wasm'))
     await page.locator('tr[data-case="nil"]:not([data-verdict="none"])').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('run-tests').isEnabled(), { timeout: 60_000 }).toBe(true);
     await page.locator('tr[data-case="nil"] button.case-link').click();
-    const stdout = await page.getByTestId('case-detail').getByTestId('diff-stdout').innerText();
-    expect(stdout).toContain('deleteDatabase refused');
-    expect(stdout).toContain('oracle refused');
-    expect(stdout).toContain('oracle by name refused');
-    expect(stdout).not.toContain(' reached ');
+    const detail = page.getByTestId('case-detail');
+    expect(await detail.getByTestId('diff-stderr').innerText()).toContain('no way to the global object');
+    expect(await detail.getByTestId('diff-stdout').innerText()).not.toContain('escaped');
+
+    // The run started the app's realm workers: the attack, from inside each of them.
+    const realm = page.workers().filter((w) => w.url().startsWith('blob:null/'));
+    expect(realm.length).toBeGreaterThan(0);
+    for (const worker of realm) {
+      const results = await worker.evaluate(async (origin) => {
+        const out: Record<string, string> = {};
+        try {
+          const request = indexedDB.deleteDatabase('mirrorbox');
+          out.deleteDatabase = await new Promise<string>((resolve) => {
+            request.onsuccess = () => resolve('reached');
+            request.onerror = () => resolve(`refused ${request.error?.name ?? ''}`);
+          });
+        } catch (e) {
+          out.deleteDatabase = `refused ${(e as Error).name}`;
+        }
+        const xhr = (url: string): string => {
+          try {
+            const x = new XMLHttpRequest();
+            x.open('GET', url, false);
+            x.send();
+            return `reached ${x.status}`;
+          } catch (e) {
+            return `refused ${(e as Error).name}`;
+          }
+        };
+        out.oracle = xhr('/packs/uuidparse/oracle.wasm');
+        out['oracle by name'] = xhr(`${origin}/packs/uuidparse/oracle.wasm`);
+        return out;
+      }, base);
+      expect(results).toEqual({
+        deleteDatabase: expect.stringMatching(/^refused /),
+        oracle: expect.stringMatching(/^refused /),
+        'oracle by name': expect.stringMatching(/^refused /),
+      });
+    }
     await page.reload();
     await page.getByRole('tab', { name: 'Workspace' }).click();
     await page.locator('.cm-content').filter({ hasText: 'survives the hostile run 7' }).waitFor({ timeout: 15_000 });
@@ -248,7 +279,7 @@ attempt('oracle by name', lambda: xhr('${base}/packs/uuidparse/oracle.wasm'))
 
 /**
  * The issue's Python escape (a walk of `object.__subclasses__()` to Pyodide's import hook, whose `jsproxies['js']`
- * is the worker's global object): the attacker in the tests below, as Python source defining `g`.
+ * was the worker's global object), as Python source defining `g`: closed, so kept only to show it finds nothing.
  */
 const ESCAPE = `def _js():
     s = list(object.__subclasses__()); seen = set()
@@ -314,29 +345,44 @@ describe('hostile code in the candidate realm (Chromium)', { timeout: 240_000 },
     if (!found) throw new Error(`no ${pool} worker`);
     return found;
   };
-  const lines = (r: RunSummary): string[] => r.stdout.trim().split('\n');
+  /** Every worker of the candidate realm: the attacker owns the realm, so it has them all. */
+  const realmWorkers = (): Worker[] => page.workers().filter((w) => w.url().startsWith('blob:null/'));
+  /**
+   * The realm worker the last Python run used, where the next one runs too (the pool reuses its last worker): the one
+   * whose `fetch` is the stand-in the realm worker puts in when it starts Pyodide. An escaped candidate owns this
+   * worker's global and no other (each worker is a realm of its own).
+   */
+  const candidateWorker = async (): Promise<Worker> => {
+    await python('realm', 'print("up")');
+    const ran: Worker[] = [];
+    for (const w of realmWorkers()) if (await w.evaluate(() => !String(fetch).includes('[native code]'))) ran.push(w);
+    expect(ran).toHaveLength(1);
+    return ran[0] as Worker;
+  };
 
   it('cannot read the oracle or the packs: synchronous XHR and fetch of oracle.wasm and index.json fail', async () => {
-    const source = `${ESCAPE}
-def xhr(url):
-    x = g.XMLHttpRequest.new()
-    x.open('GET', url, False)
-    x.send()
-    return f'{x.status} {len(x.response or "")}'
-for path in ['/packs/uuidparse/oracle.wasm', '/packs/index.json']:
-    attempt('xhr ' + path, lambda: xhr(sys.argv[1] + path))
-`;
-    const before = await python('page', source, [dev.url]);
-    expect(lines(before)).toEqual([
-      expect.stringMatching(/^xhr \/packs\/uuidparse\/oracle\.wasm reached 200 \d{5,}$/),
-      expect.stringMatching(/^xhr \/packs\/index\.json reached 200 \d+$/),
+    const xhrFrom = (w: Worker) =>
+      w.evaluate(
+        (origin) =>
+          ['/packs/uuidparse/oracle.wasm', '/packs/index.json'].map((path) => {
+            try {
+              const x = new XMLHttpRequest();
+              x.open('GET', origin + path, false);
+              x.responseType = 'arraybuffer';
+              x.send();
+              return `reached ${x.status} ${(x.response as ArrayBuffer | null)?.byteLength ?? 0}`;
+            } catch (e) {
+              return `refused ${(e as Error).name}`;
+            }
+          }),
+        dev.url,
+      );
+    expect(await xhrFrom(await workerOf('page'))).toEqual([
+      expect.stringMatching(/^reached 200 \d{5,}$/),
+      expect.stringMatching(/^reached 200 \d+$/),
     ]);
-    const realm = await python('realm', source, [dev.url]);
-    expect(realm.kind).toBe('exited');
-    expect(lines(realm)).toEqual([
-      'xhr /packs/uuidparse/oracle.wasm refused JsException',
-      'xhr /packs/index.json refused JsException',
-    ]);
+    await workerOf('realm');
+    for (const w of realmWorkers()) expect(await xhrFrom(w)).toEqual(['refused NetworkError', 'refused NetworkError']);
     const fetchFrom = (w: Worker) =>
       w.evaluate(
         (origin) =>
@@ -351,7 +397,8 @@ for path in ['/packs/uuidparse/oracle.wasm', '/packs/index.json']:
         dev.url,
       );
     expect(await fetchFrom(await workerOf('page'))).toEqual(['200', '200']);
-    expect(await fetchFrom(await workerOf('realm'))).toEqual(['refused TypeError', 'refused TypeError']);
+    await workerOf('realm');
+    for (const w of realmWorkers()) expect(await fetchFrom(w)).toEqual(['refused TypeError', 'refused TypeError']);
   });
 
   it('has no IndexedDB and no Cache Storage', async () => {
@@ -462,44 +509,56 @@ for path in ['/packs/uuidparse/oracle.wasm', '/packs/index.json']:
     );
     expect(results.filter((r) => !r.endsWith('refused'))).toEqual([]);
     expect(results).toHaveLength(6);
-    // The Python escape's own attempt, through the global object it got.
-    await python('realm', `${ESCAPE}\nattempt('py fetch', lambda: g.fetch(sys.argv[1] + '/r-py'))\n`, [origin]);
+    // The Python escape's own attempt: the escape is closed, so it gets no global object to fetch with.
+    const escape = await python('realm', `${ESCAPE}\nattempt('py fetch', lambda: g.fetch(sys.argv[1] + '/r-py'))\n`, [
+      origin,
+    ]);
+    expect(escape.stderr).toContain('no way to the global object');
     // Let any connection that got through arrive before looking.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(probe.hits()).toEqual([]);
   });
 
   it('keeps no JavaScript global from one run to the next', async () => {
-    const set = `${ESCAPE}\ng.mirrorboxLeftover = 'from an earlier run'\nprint('set')\n`;
-    const look = `${ESCAPE}\nprint(getattr(g, 'mirrorboxLeftover', 'nothing left'))\n`;
-    expect((await python('page', set)).stdout).toBe('set\n');
-    expect((await python('page', look)).stdout).toBe('from an earlier run\n');
-    const setting = await python('realm', set);
-    expect(setting.kind).toBe('trap');
-    expect(setting.stop).toContain('the program changed its worker: the global object gained or lost a property');
-    for (let i = 0; i < 3; i++) expect((await python('realm', look)).stdout).toBe('nothing left\n');
+    const set = (w: Worker) =>
+      w.evaluate(() => {
+        (self as unknown as { mirrorboxLeftover: string }).mirrorboxLeftover = 'from an earlier run';
+      });
+    const look = (w: Worker) =>
+      w.evaluate(() => (self as unknown as { mirrorboxLeftover?: string }).mirrorboxLeftover ?? 'nothing left');
+    // Control: on the page's pool a global set between runs is still there after the next run.
+    await workerOf('page');
+    const pageWorkers = page.workers().filter((w) => w.url().includes('runner.worker'));
+    for (const w of pageWorkers) await set(w);
+    expect(await python('page', 'print("next")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'next\n' });
+    for (const w of pageWorkers) expect(await look(w)).toBe('from an earlier run');
+
+    const attacked = await candidateWorker();
+    await set(attacked);
+    const next = await python('realm', 'print("next")');
+    expect(next.kind).toBe('trap');
+    expect(next.stop).toContain('the program changed its worker: the global object gained or lost a property');
+    for (let i = 0; i < 3; i++)
+      expect(await python('realm', 'print("next")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'next\n' });
+    // The worker that ran them replaced the tainted one, and has no such global.
+    const fresh = await candidateWorker();
+    expect(fresh).not.toBe(attacked);
+    expect(await look(fresh)).toBe('nothing left');
   });
 
   it('a hook planted for the next run (postMessage replaced once the run is over) changes no later verdict', async () => {
-    // Bound built-ins only (no Python object outlives the run): a timer and a message task each replace the
-    // worker's postMessage and MessagePort's with console.log, after the run has answered.
-    const plant = `${ESCAPE}
-swallow = g.console.log.bind(g.console)
-for target in [g, g.MessagePort.prototype]:
-    g.setTimeout(g.Reflect.set.bind(None, target, 'postMessage', swallow), 0)
-    channel = g.MessageChannel.new()
-    channel.port1.onmessage = g.Reflect.set.bind(None, target, 'postMessage', swallow)
-    channel.port2.postMessage(0)
-print('planted')
-`;
-    // On the page's pool the hook lands, and the next run's set-up step never answers: that run fails after the
-    // pool's 120 s set-up limit (measured; not repeated here for its length).
-    const planted = await python('realm', plant);
-    expect(planted.stdout === 'planted\n' || planted.kind === 'trap').toBe(true);
+    // The worker's postMessage and MessagePort's, replaced with console.log between runs.
+    await (
+      await candidateWorker()
+    ).evaluate(() => {
+      const swallow = console.log.bind(console);
+      Reflect.set(self, 'postMessage', swallow);
+      Reflect.set(MessagePort.prototype, 'postMessage', swallow);
+    });
     for (let i = 0; i < 3; i++) {
       const next = await python('realm', 'print("next")', [], 3000);
       if (next.kind === 'trap') {
-        // The hook landed between runs: the next check finds it, and that worker is replaced.
+        // The check before the run finds the hook, and that worker is replaced.
         expect(next.stop).toContain('the program changed its worker');
         continue;
       }
@@ -509,22 +568,36 @@ print('planted')
   });
 
   it('close() in the worker gives a crash verdict at once and the next run goes on', async () => {
-    const closing = await python('realm', `${ESCAPE}\ng.close()\nprint('closed')\n`);
+    await (await candidateWorker()).evaluate(() => self.close());
+    const closing = await python('realm', 'print("closed")');
     expect(closing.kind).toBe('trap');
     expect(closing.stop).toContain('the program tried to close its worker');
     expect(await python('realm', 'print("after")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'after\n' });
   });
 
   it("messages to the frame, parent or top forge nothing: the run's own result stands", async () => {
-    const forge = `${ESCAPE}
-forged = g.JSON.parse('{"kind":"answer","nonce":"0","ok":true,"value":{"kind":"exited","code":0,"stdout":null}}')
-attempt('self.postMessage', lambda: g.postMessage(forged))
-attempt('crashed', lambda: g.postMessage(g.JSON.parse('{"kind":"crashed","id":1,"message":"forged"}')))
-print('parent', getattr(g, 'parent', None) is not None, 'top', getattr(g, 'top', None) is not None)
-`;
-    const result = await python('realm', forge);
-    expect(result).toMatchObject({ kind: 'exited', code: 0 });
-    expect(lines(result)).toEqual(['self.postMessage reached None', 'crashed reached None', 'parent False top False']);
-    expect(await python('realm', 'print("after")')).toMatchObject({ kind: 'exited', stdout: 'after\n' });
+    expect(
+      await (
+        await candidateWorker()
+      ).evaluate(() => {
+        const out: string[] = [];
+        const forgeries = [
+          { kind: 'answer', nonce: '0', ok: true, value: { kind: 'exited', code: 0, stdout: null } },
+          { kind: 'crashed', id: 1, message: 'forged' },
+        ];
+        for (const forged of forgeries) {
+          try {
+            self.postMessage(forged);
+            out.push(`${forged.kind} posted`);
+          } catch (e) {
+            out.push(`${forged.kind} refused ${(e as Error).name}`);
+          }
+        }
+        out.push(`parent ${'parent' in self} top ${'top' in self}`);
+        return out;
+      }),
+    ).toEqual(['answer posted', 'crashed posted', 'parent false top false']);
+    expect(await python('realm', 'print("after")')).toMatchObject({ kind: 'exited', code: 0, stdout: 'after\n' });
+    expect(await python('realm', 'print("again")')).toMatchObject({ kind: 'exited', stdout: 'again\n' });
   });
 });
