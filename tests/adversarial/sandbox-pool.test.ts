@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import { createCandidateRunner } from '../../src/node/sandbox/candidate-runner.ts';
+import { childCommand, sandboxedNode } from '../../src/node/sandbox/bwrap.ts';
+import { stageEngineFiles } from '../../src/node/sandbox/engine-files.ts';
+import { spawnChild } from '../../src/node/sandbox/sandbox-pool.ts';
+import { WorkerPool } from '../../src/pool/worker-pool.ts';
 import { untrustedOrTrap } from '../../src/core/untrusted-result.ts';
 import { pythonToolchain } from '../../toolchains/python/adapter.ts';
 import { FIXTURES, hostilePython, hostileRequest, summary } from './fixtures.ts';
@@ -33,24 +37,72 @@ describe('script candidates ending their sandboxed child', { timeout: 300_000 },
     });
   };
 
-  for (const how of ['exit', 'abort', 'disconnect']) {
-    it(`${how}: a crash for that run, then the next run works`, async () => {
-      await alive();
-      const r = await runner.run(hostileRequest(await hostilePython('escape_end'), [how], {}, LONG_WALL));
-      if (summary(r).stdout === 'no js\n') return;
-      expect(r.kind).toBe('trap');
-      expect(r.kind === 'trap' && r.message).toMatch(/^the worker running the program died: /);
-      await alive();
+  // A candidate that owns its child's JavaScript realm, played by JavaScript run in exactly a real child's sandbox
+  // (bubblewrap, the permission model; only the entry script differs). The pool's first child is the hostile one;
+  // every child after it is a real one, so the run after the crash shows the pool going on in a fresh child.
+  const hostilePool = (script: string) => {
+    const files = stageEngineFiles();
+    const hostile = sandboxedNode(files, ['-e', script]);
+    const real = childCommand('bwrap', files);
+    if (typeof hostile === 'string') throw new Error(hostile);
+    if (typeof real === 'string') throw new Error(real);
+    let spawned = 0;
+    const pool = new WorkerPool(() => spawnChild(spawned++ === 0 ? hostile : real), 1);
+    return { pool, spawned: () => spawned };
+  };
+  const aliveIn = async (pool: WorkerPool) => {
+    const hello = await pythonToolchain.build([{ name: 'main.py', content: 'print("alive")' }]);
+    if (hello.kind !== 'ok') throw new Error('does not build');
+    expect(summary(await pool.run(hostileRequest(hello.program, [], {}, LONG_WALL)))).toEqual({
+      kind: 'exited',
+      code: 0,
+      stdout: 'alive\n',
+      stderr: '',
+    });
+  };
+  /** Waits for the parent's first frame (the run's request) on fd 3, then ends the child as `how` says. */
+  const ENDINGS: Record<string, string> = {
+    exit: 'process.exit(0);',
+    abort: 'process.abort();',
+    disconnect: 'fs.closeSync(3); setInterval(() => {}, 1000);',
+  };
+  for (const [how, ending] of Object.entries(ENDINGS)) {
+    // The hostile run's deadline is past this test's own timeout: a crash the pool did not notice fails the test.
+    it(`${how}: a crash for that run, then the next run works`, { timeout: 120_000 }, async () => {
+      const { pool } = hostilePool(`
+        const fs = process.getBuiltinModule('node:fs');
+        const buf = Buffer.alloc(4096);
+        for (;;) {
+          try { if (fs.readSync(3, buf) > 0) break; } catch (e) { if (e.code !== 'EAGAIN') throw e; }
+        }
+        ${ending}
+      `);
+      try {
+        const hello = await pythonToolchain.build([{ name: 'main.py', content: 'print("alive")' }]);
+        if (hello.kind !== 'ok') throw new Error('does not build');
+        const r = await pool.run(hostileRequest(hello.program, [], {}, { wallMs: 3_600_000 }));
+        expect(r.kind).toBe('trap');
+        expect(r.kind === 'trap' && r.message).toMatch(/^the worker running the program died: /);
+        await aliveIn(pool);
+      } finally {
+        await pool.close();
+      }
     });
   }
 
-  it('an uncaught JavaScript error left behind by a run does not end the child: the next run works', async () => {
-    await alive();
-    const r = await runner.run(hostileRequest(await hostilePython('escape_end'), ['throw'], {}, LONG_WALL));
-    if (summary(r).stdout === 'no js\n') return;
-    expect(summary(r)).toEqual({ kind: 'exited', code: 0, stdout: 'still here\n', stderr: '' });
-    await alive();
-    await alive();
+  it('an uncaught JavaScript error left behind in the child does not end it: the runs go on in the same child', async () => {
+    // The real entry, then an error thrown from a timer outside any run, as a program that owns the realm leaves.
+    const { pool, spawned } = hostilePool(`
+      import('/engine/child.mjs').then(() => setTimeout(() => { throw new Error('left behind'); }, 0));
+    `);
+    try {
+      await aliveIn(pool);
+      await aliveIn(pool);
+      await aliveIn(pool);
+      expect(spawned()).toBe(1);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('3 GiB of files in Python: the run ends at a limit (the file limit, or the child memory cap), then the next run works', async () => {

@@ -67,18 +67,74 @@ const REFUSED: Record<string, RegExp> = {
   'signal self': /^refused ERR_ACCESS_DENIED$/,
 };
 
+/** Checks escape_host.py's report: one line per attempt, in order, each "no js" (Python cannot reach its realm). */
+function expectEscapeDead(out: string): void {
+  const lines = out.trimEnd().split('\n');
+  expect(lines).toEqual(Object.keys(REFUSED).map((name) => `${name}: no js`));
+}
+
 /**
- * Checks escape_host.py's report: one line per attempt, in order, each refused as REFUSED says, or all of them
- * "no js" (an engine that no longer lets Python reach its realm, which leaves this layer nothing to stop).
+ * The attempts of escape_host.py as JavaScript in a child's realm, as a candidate that owned it would make them:
+ * after the real entry (its refusals are part of the sandbox), one line per attempt, "NAME: refused CODE" or
+ * "NAME: OK VALUE". The probe server's address and the paths come in as JSON.
  */
+function realmAttack(args: { oracle: string; native: string; checkout: string; hostTmp: string; port: number }) {
+  return `
+    const a = ${JSON.stringify(args)};
+    import('/engine/child.mjs').then(() => {
+      const builtin = (name) => process.getBuiltinModule(name);
+      const lines = [];
+      const attempt = (name, f) => {
+        try {
+          lines.push(name + ': OK ' + JSON.stringify(String(f()).slice(0, 60)).replace(/"/g, "'"));
+        } catch (e) {
+          lines.push(name + ': refused ' + (e.code || String(e).split('\\n')[0].slice(0, 60)));
+        }
+      };
+      const connect = () => {
+        const sock = builtin('net').connect(a.port, '127.0.0.1');
+        sock.on('error', () => {});
+        return 'connecting';
+      };
+      attempt('read /etc/passwd', () => builtin('fs').readFileSync('/etc/passwd', 'utf8'));
+      attempt('read oracle', () => builtin('fs').readFileSync(a.oracle).length);
+      attempt('list /', () => builtin('fs').readdirSync('/'));
+      attempt('spawn native', () => builtin('child_process').spawnSync(a.native, ['--help']).status);
+      attempt('connect probe', connect);
+      attempt('write checkout', () => builtin('fs').writeFileSync(a.checkout, 'pwned'));
+      attempt('write host tmp', () => builtin('fs').writeFileSync(a.hostTmp, 'pwned'));
+      attempt('signal parent', () => process.kill(process.ppid, 0));
+      attempt('environment', () => '[' + Object.keys(process.env).filter((k) => k.startsWith('MIRRORBOX_TEST')).join(', ') + ']');
+      attempt('code from strings', () => Function('return typeof process')());
+      attempt('worker thread', () => new (builtin('worker_threads').Worker)('0', { eval: true }));
+      attempt('signal self', () => process.kill(process.pid, 'SIGKILL'));
+      builtin('fs').writeSync(1, lines.join('\\n') + '\\n');
+      process.exit(0);
+    });
+  `;
+}
+
+/** Checks realmAttack's report: one line per attempt, in order, each refused as REFUSED says. */
 function expectAllRefused(out: string): void {
   const lines = out.trimEnd().split('\n');
   expect(lines.map((l) => l.slice(0, l.indexOf(':')))).toEqual(Object.keys(REFUSED));
-  if (lines.every((l) => l.endsWith(': no js'))) return;
   for (const line of lines) {
     const name = line.slice(0, line.indexOf(':'));
     expect(line.slice(name.length + 2), line).toMatch(REFUSED[name] as RegExp);
   }
+}
+
+/** `command` run to its end without blocking this process (the probe server lives here), with a channel as fd 3. */
+function runCommand(command: { file: string; args: string[]; env: Record<string, string> }): Promise<Cli> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command.file, command.args, { env: command.env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.stderr?.on('data', (b: Buffer) => (err += b.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
 }
 
 describe('script candidates escaping their engine, through the CLI', { timeout: 300_000 }, () => {
@@ -99,7 +155,7 @@ describe('script candidates escaping their engine, through the CLI', { timeout: 
     return probe.hits().slice(before);
   };
 
-  it('Python in the JavaScript realm: host files, the oracle, native programs, network, writes, signals, environment, eval and threads are all refused', async () => {
+  it("Python cannot reach the JavaScript realm through the CLI (the issue's jsfinder walk): every attempt is 'no js'", async () => {
     const before = probe.hits().length;
     const checkoutFile = join(repoRoot, 'build', `pwned-${process.pid}.txt`);
     const hostTmpFile = join(scratch, 'pwned.txt');
@@ -114,6 +170,29 @@ describe('script candidates escaping their engine, through the CLI', { timeout: 
       checkoutFile,
       hostTmpFile,
     ]);
+    try {
+      expect(r.err).toBe('');
+      expectEscapeDead(r.out);
+      expect(r.code).toBe(0);
+      expect(existsSync(checkoutFile)).toBe(false);
+      expect(existsSync(hostTmpFile)).toBe(false);
+      expect(await hitsAfter(before)).toEqual([]);
+    } finally {
+      rmSync(checkoutFile, { force: true });
+    }
+  });
+
+  it("a program that owns its child's JavaScript realm: host files, the oracle, native programs, network, writes, signals, environment, eval and threads are all refused", async () => {
+    const before = probe.hits().length;
+    const checkoutFile = join(repoRoot, 'build', `pwned-realm-${process.pid}.txt`);
+    const hostTmpFile = join(scratch, 'pwned-realm.txt');
+    // The command of a real child, with the attack in place of the entry script.
+    const command = sandboxedNode(stageEngineFiles(), [
+      '-e',
+      realmAttack({ oracle, native: NATIVE, checkout: checkoutFile, hostTmp: hostTmpFile, port: probe.port }),
+    ]);
+    if (typeof command === 'string') throw new Error(command);
+    const r = await runCommand({ ...command, env: { ...command.env, ...SECRET_ENV } });
     try {
       expect(r.err).toBe('');
       expectAllRefused(r.out);
@@ -139,17 +218,12 @@ describe('script candidates escaping their engine, through the CLI', { timeout: 
     expect(await mirrorbox(['run', hello])).toMatchObject({ code: 0, out: 'alive\n', err: '' });
   });
 
-  it('a candidate that ends its engine on two hidden cases (process.exit, disconnect) gets two crashes, and score gives every case a verdict', async () => {
+  it('the reference Python solution with the escape prepended (end the engine on two hidden cases) passes all hidden cases: the walk finds nothing', async () => {
     const built = loadBuiltTarget('uuidparse');
     if (built.kind === 'error') throw new Error(built.message);
     const hidden = built.value.pack.hidden.map((h) => h.case);
-    // Two cases whose arguments no other case shares, early in the suite so that the runs after them show the
-    // pool going on with fresh children.
-    const unique = hidden.filter(
-      (c) => hidden.filter((o) => JSON.stringify(o.argv) === JSON.stringify(c.argv)).length === 1,
-    );
-    const [exitCase, disconnectCase] = [unique[2], unique[5]];
-    if (!exitCase || !disconnectCase) throw new Error('uuidparse has too few distinct hidden cases');
+    const [exitCase, disconnectCase] = [hidden[2], hidden[5]];
+    if (!exitCase || !disconnectCase) throw new Error('uuidparse has too few hidden cases');
     const walk = readFileSync(py('escape_host'), 'utf8').match(/def find_js\(\):\n(?: {4}.*\n|\n)+/)?.[0];
     if (!walk) throw new Error('escape_host.py has no find_js');
     const dir = join(scratch, 'exit-candidate');
@@ -163,14 +237,10 @@ describe('script candidates escaping their engine, through the CLI', { timeout: 
         readFileSync(join(repoRoot, 'tests/fixtures/solutions/uuidparse-py/main.py'), 'utf8'),
     );
     const r = await mirrorbox(['score', 'uuidparse', dir, '--json', '--only', 'hidden']);
-    expect(r.code).toBe(1);
     const report = JSON.parse(r.out) as { cases: { id: string; verdict: string }[] };
     expect(report.cases.map((c) => c.id).sort()).toEqual(hidden.map((c) => c.id).sort());
-    const verdicts = new Map(report.cases.map((c) => [c.id, c.verdict]));
-    expect(verdicts.get(exitCase.id)).toBe('crash');
-    expect(verdicts.get(disconnectCase.id)).toBe('crash');
-    const others = report.cases.filter((c) => c.id !== exitCase.id && c.id !== disconnectCase.id);
-    expect(others.filter((c) => c.verdict !== 'pass')).toEqual([]);
+    expect(report.cases.filter((c) => c.verdict !== 'pass')).toEqual([]);
+    expect(r.code).toBe(0);
   });
 
   it('JavaScript: QuickJS std/os modules, import() of Node modules and files, require and the host process are missing', async () => {
@@ -279,7 +349,7 @@ describe('script candidates escaping their engine, through the CLI', { timeout: 
       noBwrap,
     );
     try {
-      expectAllRefused(escaped.out);
+      expectEscapeDead(escaped.out);
       expect(escaped.code).toBe(0);
       expect(existsSync(checkoutFile)).toBe(false);
       expect(existsSync(hostTmpFile)).toBe(false);
