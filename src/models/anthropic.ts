@@ -17,9 +17,24 @@ import type {
   ToolSpec,
   Usage,
 } from '../agent/model-client.ts';
-import { classifyFailure, errorText, networkFailure, scrub, withSpent } from './errors.ts';
+import { networkFailure, sdkFailure, type SdkErrors } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, systemClock, withRetries, type Attempt, type Clock } from './retry.ts';
 import { guarded, inBrowser, toolArgumentsObject } from './shared.ts';
+
+const SDK_ERRORS: SdkErrors = {
+  isAbort: (error) => error instanceof APIUserAbortError,
+  isConnection: (error) => error instanceof APIConnectionError,
+  apiFailure: (error) =>
+    error instanceof APIError
+      ? {
+          status: error.status,
+          type: error.type,
+          code: error.errorCode,
+          message: error.message,
+          headers: error.headers,
+        }
+      : undefined,
+};
 
 export interface AnthropicClientConfig {
   model: string;
@@ -99,35 +114,14 @@ export class AnthropicClient implements ModelClient {
       const stream = await this.#sdk.messages.create(body, { signal });
       for await (const event of stream) assembly.add(event);
     } catch (error) {
-      return this.#failure(error, signal, clock, assembly.usage);
+      return sdkFailure(error, SDK_ERRORS, {
+        aborted: signal.aborted,
+        nowMs: clock.now(),
+        usage: assembly.usage,
+        secret: this.#secret,
+      });
     }
     return assembly.finish();
-  }
-
-  #failure(error: unknown, signal: AbortSignal, clock: Clock, usage: Usage | undefined): Attempt {
-    if (signal.aborted || error instanceof APIUserAbortError) {
-      return withSpent({ kind: 'final', turn: { kind: 'error', error: { kind: 'cancelled' } } }, usage);
-    }
-    if (error instanceof APIConnectionError) {
-      return withSpent(networkFailure(scrub(`network: ${errorText(error)}`, this.#secret)), usage);
-    }
-    if (error instanceof APIError) {
-      return withSpent(
-        classifyFailure(
-          {
-            status: error.status,
-            type: error.type,
-            code: error.errorCode,
-            message: scrub(error.message, this.#secret),
-            headers: error.headers,
-          },
-          clock.now(),
-        ),
-        usage,
-      );
-    }
-    // A stream that broke off or could not be parsed: the server's fault, and another attempt may succeed.
-    return withSpent(networkFailure(scrub(`stream: ${errorText(error)}`, this.#secret)), usage);
   }
 }
 

@@ -93,3 +93,35 @@ export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }
+
+/**
+ * How one SDK reports a failure: its abort and connection error classes, and the fields of its API error. Both SDKs
+ * have the same three kinds under different names; the mapping to an Attempt is the same for every provider.
+ */
+export interface SdkErrors {
+  isAbort(error: unknown): boolean;
+  isConnection(error: unknown): boolean;
+  /** The API error's fields, or undefined when `error` is not one. */
+  apiFailure(error: unknown): ProviderFailure | undefined;
+}
+
+export interface FailureContext {
+  aborted: boolean;
+  nowMs: number;
+  usage: Usage | undefined;
+  secret: string | undefined;
+}
+
+/** A thrown SDK error as an Attempt: cancelled, retryable network trouble, or the classified API failure. */
+export function sdkFailure(error: unknown, sdk: SdkErrors, context: FailureContext): Attempt {
+  const { usage, secret } = context;
+  if (context.aborted || sdk.isAbort(error)) {
+    return withSpent({ kind: 'final', turn: { kind: 'error', error: { kind: 'cancelled' } } }, usage);
+  }
+  if (sdk.isConnection(error)) return withSpent(networkFailure(scrub(`network: ${errorText(error)}`, secret)), usage);
+  const failure = sdk.apiFailure(error);
+  if (failure)
+    return withSpent(classifyFailure({ ...failure, message: scrub(failure.message, secret) }, context.nowMs), usage);
+  // A stream that broke off or could not be parsed: the server's fault, and another attempt may succeed.
+  return withSpent(networkFailure(scrub(`stream: ${errorText(error)}`, secret)), usage);
+}

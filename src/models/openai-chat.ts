@@ -19,9 +19,24 @@ import type {
   ToolSpec,
   Usage,
 } from '../agent/model-client.ts';
-import { classifyFailure, errorText, networkFailure, scrub, withSpent } from './errors.ts';
+import { networkFailure, sdkFailure, type SdkErrors } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, systemClock, withRetries, type Attempt, type Clock } from './retry.ts';
 import { freshCallId, guarded, inBrowser, toolArgumentsText } from './shared.ts';
+
+const SDK_ERRORS: SdkErrors = {
+  isAbort: (error) => error instanceof APIUserAbortError,
+  isConnection: (error) => error instanceof APIConnectionError,
+  apiFailure: (error) =>
+    error instanceof APIError
+      ? {
+          status: error.status,
+          type: error.type ?? null,
+          code: error.code ?? null,
+          message: error.message,
+          headers: error.headers,
+        }
+      : undefined,
+};
 
 export interface OpenAIChatClientConfig {
   model: string;
@@ -133,7 +148,12 @@ export class OpenAIChatClient implements ModelClient {
       try {
         completion = await this.#sdk.chat.completions.create(this.#body(request), { signal });
       } catch (error) {
-        return this.#failure(error, signal, clock, undefined);
+        return sdkFailure(error, SDK_ERRORS, {
+          aborted: signal.aborted,
+          nowMs: clock.now(),
+          usage: undefined,
+          secret: this.#secret,
+        });
       }
       return fromCompletion(completion, onEvent);
     }
@@ -147,34 +167,14 @@ export class OpenAIChatClient implements ModelClient {
       const stream = await this.#sdk.chat.completions.create(body, { signal });
       for await (const chunk of stream) assembly.add(chunk);
     } catch (error) {
-      return this.#failure(error, signal, clock, assembly.usage);
+      return sdkFailure(error, SDK_ERRORS, {
+        aborted: signal.aborted,
+        nowMs: clock.now(),
+        usage: assembly.usage,
+        secret: this.#secret,
+      });
     }
     return assembly.finish();
-  }
-
-  #failure(error: unknown, signal: AbortSignal, clock: Clock, usage: Usage | undefined): Attempt {
-    if (signal.aborted || error instanceof APIUserAbortError) {
-      return withSpent({ kind: 'final', turn: { kind: 'error', error: { kind: 'cancelled' } } }, usage);
-    }
-    if (error instanceof APIConnectionError) {
-      return withSpent(networkFailure(scrub(`network: ${errorText(error)}`, this.#secret)), usage);
-    }
-    if (error instanceof APIError) {
-      return withSpent(
-        classifyFailure(
-          {
-            status: error.status,
-            type: error.type ?? null,
-            code: error.code ?? null,
-            message: scrub(error.message, this.#secret),
-            headers: error.headers,
-          },
-          clock.now(),
-        ),
-        usage,
-      );
-    }
-    return withSpent(networkFailure(scrub(`stream: ${errorText(error)}`, this.#secret)), usage);
   }
 }
 
