@@ -11,8 +11,14 @@
 # How: Debian's gron source (Debian patches applied) is fetched into build/ (scripts/lib/debian-source.sh) and built
 # as Debian builds it (dh-golang: GOPATH mode, the dependencies from Debian's golang-github-*-dev packages under
 # /usr/share/gocode, no version stamp: `gron --version` says "dev" on both), but with Go >= 1.21 for its wasip1
-# port. Bookworm's Go is 1.19, so golang-1.22-go comes from bookworm-backports through the project's private apt
-# configuration (debian_apt_install). No C toolchain is involved.
+# port. Bookworm's Go is 1.19, so golang-1.21-go comes from bookworm-backports through the project's private apt
+# configuration (debian_apt_install). 1.21 rather than a newer one: from 1.22 on, encoding/json writes \b and \f
+# where 1.19 (Debian's native gron) writes \u0008 and \u000c. No C toolchain is involved.
+#
+# One difference of Go's ports is mended: wasip1's syscall error texts are capitalised ("No such file or
+# directory") where Linux's are not ("no such file or directory"). The build overlays (go build -overlay) a copy of
+# GOROOT's syscall/tables_wasip1.go whose texts start in lower case, made here from the installed file, so gron's
+# "open FILE: ..." errors read as natively.
 #
 # Reproducible: -trimpath (no build paths), -buildvcs=false (no VCS stamp), an empty build id, -s -w (no symbol
 # tables or DWARF), a clean environment; two builds give the same bytes. wasm-opt is not run: on Go's module it
@@ -27,12 +33,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/target-recipe.sh"
 recipe_prologue "$@"
 
 version=${target[upstream.version]}
-go_package=golang-1.22-go
+go_package=golang-1.21-go
 dependencies=(golang-github-fatih-color-dev golang-github-mattn-go-colorable-dev golang-github-mattn-go-isatty-dev
   golang-github-nwidger-jsoncolor-dev golang-github-pkg-errors-dev)
 ensure_apt_packages "${dependencies[@]}"
 debian_apt_install "$go_package"
-go=/usr/lib/go-1.22/bin/go
+goroot=/usr/lib/go-1.21
+go=$goroot/bin/go
 go_version=$("$go" version | cut -d' ' -f3)
 package_versions=$(dpkg-query -W -f='${Package}=${Version}\n' "$go_package" "${dependencies[@]}")
 
@@ -49,12 +56,20 @@ cp -a "$src" "$gopath/src/$import_path"
 obj=$work/obj
 rm -rf "$obj"
 mkdir -p "$obj"
+# errorstr's entries are `\tENAME: "Text",`: lower-case the first letter of each text, as Linux's table has it.
+errno_table=$goroot/src/syscall/tables_wasip1.go
+sed -E '/^var errorstr = /,/^}/ s/^(\t[A-Z0-9]+: +")([A-Z])/\1\L\2/' "$errno_table" >"$obj/tables_wasip1.go"
+if ! grep -q '"no such file or directory"' "$obj/tables_wasip1.go"; then
+  log "could not derive the lower-case errno table from $errno_table"
+  exit 1
+fi
+printf '{"Replace": {"%s": "%s"}}\n' "$errno_table" "$obj/tables_wasip1.go" >"$obj/overlay.json"
 log "go build ($go_version, GOOS=wasip1 GOARCH=wasm)"
 (cd "$gopath/src/$import_path" &&
-  env -i PATH=/usr/bin:/bin HOME="$work" GOROOT=/usr/lib/go-1.22 GOCACHE="$work/gocache" GOTMPDIR= \
+  env -i PATH=/usr/bin:/bin HOME="$work" GOROOT="$goroot" GOCACHE="$work/gocache" GOTMPDIR= \
     GOPATH="$gopath:/usr/share/gocode" GO111MODULE=off GOFLAGS= GOTOOLCHAIN=local GOPROXY=off CGO_ENABLED=0 \
     GOOS=wasip1 GOARCH=wasm \
-    "$go" build -trimpath -buildvcs=false -ldflags='-s -w -buildid=' -o "$obj/linked.wasm" .)
+    "$go" build -trimpath -buildvcs=false -overlay="$obj/overlay.json" -ldflags='-s -w -buildid=' -o "$obj/linked.wasm" .)
 cp "$obj/linked.wasm" "$obj/oracle.wasm"
 
 # --- man page, outputs -------------------------------------------------------------------------------------------

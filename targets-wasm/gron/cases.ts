@@ -348,7 +348,7 @@ export function suite(): TestSuite {
   b.two(
     'values-odd-lines',
     'values: lines that are not statements',
-    { argv: ['-v'], stdin: 'hello\n"just a string"\n42\njson\n' },
+    { argv: ['-v'], stdin: 'hello\n"just a string"\n42\njson.\n' },
     { argv: ['-v'], stdin: 'foo = "bar";\n.x = 1;\n[2] = null;\n' },
   );
   b.two(
