@@ -13,7 +13,8 @@
  * - Colour is off when stdout is not a terminal, natively and on WASI alike; -c forces it on, deterministically.
  * - --values reads stdin whatever file is named, and panics on an empty line (a Go stack trace with addresses and
  *   build paths): its inputs never hold an empty line. URLs (http://, https://) are kept out: WASI has no network.
- * - Exit codes: 1 open file, 3 form statements (bad JSON), 4 parse statements (bad ungron input), 2 bad flag.
+ * - Exit codes: 1 open file, 2 bad flag, 3 forming statements (bad JSON), 4 fetching a URL (not in the suite),
+ *   5 parsing statements (bad ungron input).
  */
 import type { TestSuite } from '../../src/core/test-case.ts';
 import type { Prng } from '../../src/core/prng.ts';
@@ -594,7 +595,7 @@ export function suite(): TestSuite {
     ['ungron-json-object-value', ['-u', '-j'], '[["a"], {"b": 1}]\n'],
   ];
   for (const [id, argv, stdin] of badUngron)
-    b.one(id, 'ungron: malformed or conflicting statements (exit 4) and odd but valid ones', { argv, stdin });
+    b.one(id, 'ungron: malformed or conflicting statements (exit 5) and odd but valid ones', { argv, stdin });
   for (let i = 0; i < 6; i++)
     b.pair(`ungron-bad-random-${i}`, 'ungron: a statement with a byte changed', (p) => {
       const ss = statementsOf(docValue(p, 3, 2));
