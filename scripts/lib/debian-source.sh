@@ -18,8 +18,9 @@
 #
 # apt configuration: no deb-src entry is configured on the machine, so a private copy of the system's entries
 # (/etc/apt/sources.list.d/debian.sources, or /etc/apt/sources.list) with `Types: deb deb-src` goes to
-# build/apt/mirrorbox.sources, with private package lists and cache under build/apt/. The system's own lists, cache
-# and sources are never written. Source and binary packages are resolved from the same private lists, so the man
+# build/apt/mirrorbox.sources, with private package lists and cache under build/apt/. The release's backports suite
+# is added beside the release: debian_apt_install takes build tools from there by name (golang-1.21-go for the gron
+# recipe). The system's own lists, cache and sources are never written (packages installed are, of course). Source and binary packages are resolved from the same private lists, so the man
 # pages of a binary package can be taken at exactly the version of the source that is compiled.
 #
 # Every step is skipped when already done: the private lists are refreshed only when missing, when the system's
