@@ -14,11 +14,13 @@
 #   debian_binary_extract PKG[=VER] [DEST]    download + `dpkg-deb -x` (default DEST: build/debs/root/<deb name>/);
 #                                             prints DEST
 #   debian_apt ARGS...                        apt-get with the private configuration below
+#   debian_apt_install PKG...                 install the missing PKG... (as root) from the private lists
 #
 # apt configuration: no deb-src entry is configured on the machine, so a private copy of the system's entries
 # (/etc/apt/sources.list.d/debian.sources, or /etc/apt/sources.list) with `Types: deb deb-src` goes to
-# build/apt/mirrorbox.sources, with private package lists and cache under build/apt/. The system's own lists, cache
-# and sources are never written. Source and binary packages are resolved from the same private lists, so the man
+# build/apt/mirrorbox.sources, with private package lists and cache under build/apt/. The release's backports suite
+# is added beside the release: debian_apt_install takes build tools from there by name (golang-1.21-go for the gron
+# recipe). The system's own lists, cache and sources are never written (packages installed are, of course). Source and binary packages are resolved from the same private lists, so the man
 # pages of a binary package can be taken at exactly the version of the source that is compiled.
 #
 # Every step is skipped when already done: the private lists are refreshed only when missing, when the system's
@@ -41,20 +43,28 @@ _debsrc_log() { echo "debian-source: $*" >&2; }
 # Print the private sources file's content, derived from the system's entries.
 _debsrc_render_sources() {
   local deb822=/etc/apt/sources.list.d/debian.sources legacy=/etc/apt/sources.list
+  # The release's backports suite is added beside the release itself (same URIs/components/key): some build tools
+  # (Go >= 1.21 for wasip1) exist only there. Backports is NotAutomatic, so nothing else is taken from it unasked.
+  local codename
+  codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
   if [ -f "$deb822" ]; then
     # Every stanza that serves binary packages also serves their sources, from the same URIs/suites/key.
-    sed -E 's/^Types:.*\bdeb\b.*$/Types: deb deb-src/' "$deb822"
+    sed -E -e 's/^Types:.*\bdeb\b.*$/Types: deb deb-src/' \
+      -e "${codename:+/^Suites:.*[[:space:]]$codename-backports([[:space:]]|\$)/b; s/^(Suites:(.*[[:space:]])?$codename)([[:space:]]|\$)/\1 $codename-backports\3/}" \
+      "$deb822"
   elif [ -f "$legacy" ]; then
     # One-line format: turn each `deb ...` line into a deb822 stanza of both types.
     awk '$1 == "deb" {
            opts = ""; i = 2
            if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts " " $i; i++ } opts = opts " " $i; i++ }
-           printf "Types: deb deb-src\nURIs: %s\nSuites: %s\nComponents:", $i, $(i + 1)
+           suites = $(i + 1)
+           if (codename != "" && suites == codename) suites = suites " " codename "-backports"
+           printf "Types: deb deb-src\nURIs: %s\nSuites: %s\nComponents:", $i, suites
            for (j = i + 2; j <= NF; j++) printf " %s", $j
            printf "\n"
            if (match(opts, /signed-by=[^] ]+/)) printf "Signed-By: %s\n", substr(opts, RSTART + 10, RLENGTH - 10)
            printf "\n"
-         }' "$legacy"
+         }' codename="$codename" "$legacy"
   else
     _debsrc_log "no /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list to derive entries from"
     return 1
@@ -72,8 +82,9 @@ _debsrc_setup() {
   fi
 }
 
-debian_apt() {
-  local opts=(
+# _debsrc_apt_opts: set _debsrc_opts to apt-get's options for the private configuration.
+_debsrc_apt_opts() {
+  _debsrc_opts=(
     -o "Dir::Etc::sourcelist=$_DEBSRC_APT_DIR/mirrorbox.sources"
     -o "Dir::Etc::sourceparts=/dev/null"
     -o "Dir::State::Lists=$_DEBSRC_APT_DIR/lists"
@@ -81,8 +92,13 @@ debian_apt() {
     -o "Dir::Cache::archives=$_DEBSRC_APT_DIR/cache/archives"
   )
   # As root, apt downloads as the _apt user, who may not write into build/: keep root for these private downloads.
-  [ "$(id -u)" -eq 0 ] && opts+=(-o "APT::Sandbox::User=root")
-  apt-get "${opts[@]}" "$@"
+  [ "$(id -u)" -eq 0 ] && _debsrc_opts+=(-o "APT::Sandbox::User=root")
+  return 0
+}
+
+debian_apt() {
+  _debsrc_apt_opts
+  apt-get "${_debsrc_opts[@]}" "$@"
 }
 
 # debian_apt_update [force]: refresh the private lists when missing, stale w.r.t. the config, or forced.
@@ -218,6 +234,25 @@ _debian_binary_extract() {
   echo "$dest"
 }
 
+# _debian_apt_install PKG...: install whichever of PKG... dpkg does not report as installed, resolved from the
+# private lists (so packages only in backports, such as golang-1.22-go, can be named; apt takes a backports
+# package when asked for it by name). The system's lists and sources stay untouched.
+_debian_apt_install() {
+  local pkg missing=()
+  for pkg in "$@"; do
+    apt_is_installed "$pkg" || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  debian_apt_update || return 1
+  _debsrc_log "installing ${missing[*]} from the private lists"
+  _debsrc_apt_opts
+  _debsrc_opts+=(-o DPkg::Lock::Timeout=600 -qq -y --no-install-recommends install "${missing[@]}")
+  if ! _apt_as_root apt-get "${_debsrc_opts[@]}" >&2; then
+    debian_apt_update force || return 1
+    _apt_as_root apt-get "${_debsrc_opts[@]}" >&2 || return 1
+  fi
+}
+
 # Public entry points run under one lock (build/apt/lock), so concurrent builds never download into, or extract
 # over, each other's work. (The implementations call each other directly: the lock is not re-entrant.)
 _debsrc_locked() {
@@ -232,6 +267,7 @@ debian_source_download() { _debsrc_locked _debian_source_download "$@"; }
 debian_source_extract() { _debsrc_locked _debian_source_extract "$@"; }
 debian_binary_download() { _debsrc_locked _debian_binary_download "$@"; }
 debian_binary_extract() { _debsrc_locked _debian_binary_extract "$@"; }
+debian_apt_install() { _debsrc_locked _debian_apt_install "$@"; }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
