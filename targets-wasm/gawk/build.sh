@@ -11,7 +11,8 @@
 #
 # How: upstream's own configure --host=wasm32-wasi, then `make support/libsupport.a gawk` (gawk's copies of gnulib's
 # regex, dfa and getopt), out of tree in build/work/gawk/, with toolchains/wasi-c/wasi-cc. Configured as Debian's
-# debian/rules does (--disable-rpath), except:
+# debian/rules does (--disable-rpath, and debhelper's --prefix=/usr and multiarch --libdir, which give the
+# defaults of AWKPATH and AWKLIBPATH that ENVIRON shows), except:
 #  * --disable-mpfr: -M (arbitrary precision) is not built, so `gawk -M` warns and goes on with doubles, and
 #    --version does not name MPFR and GMP (Debian's does);
 #  * --disable-pma: no persistent memory (it maps files; WASI has no mmap of files), --version does not name PMA;
@@ -50,12 +51,19 @@ configure_args=(
   "CC=$cc ${sjlj[*]}" CFLAGS=-O2 "CPPFLAGS=$cppflags" "LDFLAGS=-Wl,--strip-debug -Wl,-z,stack-size=8388608"
   "LIBS=-lwasi-emulated-signal -lwasi-emulated-process-clocks -lwasi-emulated-getpid"
   AR=/usr/lib/llvm-14/bin/llvm-ar RANLIB=/usr/lib/llvm-14/bin/llvm-ranlib PKG_CONFIG=false
+  --prefix=/usr --libdir=/usr/lib/x86_64-linux-gnu
   --disable-rpath --disable-nls --disable-mpfr --disable-pma --disable-extensions
   --without-readline --without-libsigsegv-prefix --disable-dependency-tracking
   ac_cv_func_system=yes
 )
 tree=$work/tree
 recipe_configure "$tree" "${configure_args[@]}"
+# configure cannot run its printf probes when cross-compiling and then takes %a and %F for unsupported (gawk would
+# print them literally); wasi-libc's printf has both, as glibc's has: config.h says so.
+sed -i -e 's|^/\* #undef PRINTF_HAS_A_FORMAT \*/$|#define PRINTF_HAS_A_FORMAT 1|' \
+  -e 's|^/\* #undef PRINTF_HAS_F_FORMAT \*/$|#define PRINTF_HAS_F_FORMAT 1|' "$tree/config.h"
+grep -q '^#define PRINTF_HAS_A_FORMAT 1$' "$tree/config.h" && grep -q '^#define PRINTF_HAS_F_FORMAT 1$' "$tree/config.h" ||
+  { log "config.h: PRINTF_HAS_A_FORMAT / PRINTF_HAS_F_FORMAT not found"; exit 1; }
 
 obj=$work/out
 rm -rf "$obj"
