@@ -738,7 +738,7 @@ function addFiles(b: SuiteBuilder): void {
   );
   b.two(
     'missing-file',
-    'input: a missing input file is a warning, the others are read, the exit status is 2',
+    'input: a missing input file is fatal (exit 2) after the files before it',
     { argv: ['{ print FILENAME, $0 }', 'nosuch', 'f1'], files: { f1: 'x\n' } },
     { argv: ['END { print NR }', 'f1', 'missing.txt'], files: { f1: 'a\nb\n' } },
   );
