@@ -1377,6 +1377,116 @@ function addBytes(b: SuiteBuilder): void {
   );
 }
 
+function addMore(b: SuiteBuilder): void {
+  b.two(
+    'option-trace',
+    'options: -I/--trace prints each byte-code instruction on stderr',
+    { argv: ['-I', 'BEGIN { x = 1; print x + 2 }'] },
+    { argv: ['--trace', '{ print $1 }'], stdin: 'a b\n' },
+  );
+  b.two(
+    'option-w-forms',
+    'options: -W long-option forms and --lint=no-ext',
+    { argv: ['-Wlint', 'BEGIN { x }'] },
+    { argv: ['-W', 'sandbox', '--lint=no-ext', 'BEGIN { print length() }'] },
+  );
+  b.two(
+    'printf-char-large',
+    'printf: %c of numbers above 255 and of fractions',
+    { argv: ['BEGIN { printf "%c|%c|%c\n", 256, 1000, 65.9 }'] },
+    { argv: ['BEGIN { printf "[%c][%3c]\n", 511, 300.5 }'] },
+  );
+  b.two(
+    'procinfo-portable',
+    'arrays: PROCINFO entries that do not depend on the build (FS, identifiers, argv, strftime)',
+    {
+      argv: [
+        'BEGIN { print PROCINFO["FS"], PROCINFO["identifiers"]["length"], PROCINFO["identifiers"]["x"], PROCINFO["argv"][0], PROCINFO["argv"][1] }',
+      ],
+    },
+    {
+      argv: [
+        'function f() { } BEGIN { x = 1; print PROCINFO["identifiers"]["f"], PROCINFO["identifiers"]["x"], PROCINFO["strftime"] }',
+      ],
+    },
+  );
+  b.two(
+    'huge-width',
+    'printf: very wide fields stay bounded',
+    { argv: ['BEGIN { x = sprintf("%*c", 100000, "x"); print length(x), substr(x, 99999) }'] },
+    { argv: ['BEGIN { x = sprintf("%-50000d|", 7); print length(x) }'] },
+  );
+  b.two(
+    'argv-in-begin',
+    'input: reading ARGV[1] with getline in BEGIN, then as an operand',
+    {
+      argv: ['BEGIN { while ((getline line < ARGV[1]) > 0) n++; print n } { print "rule", $0 }', 'f'],
+      files: { f: 'a\nb\n' },
+    },
+    {
+      argv: ['BEGIN { getline l < ARGV[2]; print l; close(ARGV[2]) } END { print NR }', 'f', 'g'],
+      files: { f: 'x\n', g: 'y\nz\n' },
+    },
+  );
+  b.two(
+    'errno',
+    'input: ERRNO after a failed getline and after a successful one',
+    {
+      argv: [
+        'BEGIN { print "[" ERRNO "]"; r = getline x < "nosuch"; print r, ERRNO; getline x < "f"; print "[" ERRNO "]", x }',
+      ],
+      files: { f: 'ok\n' },
+    },
+    { argv: ['BEGIN { print close("nosuch"), ERRNO }'] },
+  );
+  b.two(
+    'redirect-subdirectory',
+    'output: redirecting into an existing subdirectory, and into a missing one (fatal)',
+    { argv: ['BEGIN { print substr("hello", 2) > "out/x"; print "y" > "out/y" }'], files: { 'out/keep': '' } },
+    { argv: ['BEGIN { print "a" > "nodir/new.txt" }'] },
+  );
+  b.two(
+    'binmode',
+    'options: BINMODE has no effect on POSIX systems',
+    { argv: ['-v', 'BINMODE=1', 'BEGIN { print "x" }'] },
+    { argv: ['-v', 'BINMODE=rw', '{ print }'], stdin: 'a\r\nb\n' },
+  );
+  b.two(
+    'float-precision',
+    'printf: long precisions, rounding of halves, OFMT of large and small numbers',
+    {
+      argv: [
+        'BEGIN { printf "%.30f\n%.20e\n%.17g\n", 0.1, 1/3, 2/3; printf "%.0f %.0f %.0f %.0f\n", 0.5, 1.5, 2.5, -0.5 }',
+      ],
+    },
+    {
+      argv: [
+        'BEGIN { print 100000 * 100000, 1e6, 1e16, 123456789.123, 0.000001, 1e-7; printf "%x %o %u\n", -1, -1, -1 }',
+      ],
+    },
+  );
+  b.two(
+    'convfmt-subscripts',
+    'arrays: numeric subscripts go through CONVFMT, integers stay integers',
+    { argv: ['BEGIN { CONVFMT = "%d"; a[1.5] = 1; for (k in a) print k; x = 0.1; print (x "") }'] },
+    {
+      argv: [
+        'BEGIN { CONVFMT = "%.2g"; a[0.123] = 1; a[12] = 2; a[1e3] = 3; PROCINFO["sorted_in"] = "@ind_str_asc"; for (k in a) print k }',
+      ],
+    },
+  );
+  b.two(
+    'high-bytes-classes',
+    'regex: bytes above 0x7f against character classes and case conversion in the C locale',
+    {
+      argv: [
+        'BEGIN { print tolower("\xc9\xe9"), toupper("\xe9"); print ("\xe9" ~ /[[:alpha:]]/), ("\xe9" ~ /[[:print:]]/), ("\xa0" ~ /[[:space:]]/) }',
+      ],
+    },
+    { argv: ['{ print length($0), ($0 ~ /^.$/), ($0 < "z") }'], stdin: latin1('\xe9\n\xc3\xa9\n') },
+  );
+}
+
 function addGenerated(b: SuiteBuilder): void {
   // Programs over generated CSV-like data: sums per key, averages, maxima, formatted reports.
   for (let i = 1; i <= 10; i++) {
@@ -1451,6 +1561,7 @@ export function suite(): TestSuite {
   addErrors(b);
   addPipesRefused(b);
   addBytes(b);
+  addMore(b);
   addGenerated(b);
   return b.suite();
 }
