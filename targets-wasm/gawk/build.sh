@@ -42,7 +42,11 @@ version=${target[upstream.version]}
 recipe_wasi_c
 recipe_debian_source "${target[upstream.debianSource]}" "$version"
 sjlj_dir=$root/targets-wasm/lua/sjlj
-recipe_skip_if_up_to_date -i "$here/no-processes.h" -i "$here/no-processes.c" -i "$sjlj_dir/setjmp.h" -i "$sjlj_dir/sjlj.c" "$dsc_name" "$compat_digest"
+recipe_skip_if_up_to_date -i "$here/no-processes.h" -i "$here/no-processes.c" -i "$sjlj_dir/setjmp.h" \
+  -i "$sjlj_dir/sjlj.c" "$dsc_name" "$compat_digest"
+
+# --- configure ---------------------------------------------------------------------------------------------------
+# Hermetic: no pkg-config, no flags from the environment.
 
 sjlj=(-mllvm -wasm-enable-sjlj)
 cppflags="-I$sjlj_dir -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_GETPID"
@@ -62,9 +66,14 @@ recipe_configure "$tree" "${configure_args[@]}"
 # print them literally); wasi-libc's printf has both, as glibc's has: config.h says so.
 sed -i -e 's|^/\* #undef PRINTF_HAS_A_FORMAT \*/$|#define PRINTF_HAS_A_FORMAT 1|' \
   -e 's|^/\* #undef PRINTF_HAS_F_FORMAT \*/$|#define PRINTF_HAS_F_FORMAT 1|' "$tree/config.h"
-grep -q '^#define PRINTF_HAS_A_FORMAT 1$' "$tree/config.h" && grep -q '^#define PRINTF_HAS_F_FORMAT 1$' "$tree/config.h" ||
-  { log "config.h: PRINTF_HAS_A_FORMAT / PRINTF_HAS_F_FORMAT not found"; exit 1; }
+for f in A F; do
+  if ! grep -q "^#define PRINTF_HAS_${f}_FORMAT 1\$" "$tree/config.h"; then
+    log "config.h: PRINTF_HAS_${f}_FORMAT not found"
+    exit 1
+  fi
+done
 
+# --- build -------------------------------------------------------------------------------------------------------
 obj=$work/out
 rm -rf "$obj"
 mkdir -p "$obj"
@@ -82,7 +91,11 @@ mkdir -p "$tree/posix"
 cp -p "$src/gawkmisc.c" "$tree/gawkmisc.c"
 rm -f "$tree/gawkmisc.o"
 awk '
-  /^#ifdef S_IFSOCK$/ { print "#if defined(S_IFSOCK) && S_IFSOCK != S_IFIFO /* mirrorbox: equal on WASI */"; sock++; next }
+  /^#ifdef S_IFSOCK$/ {
+    print "#if defined(S_IFSOCK) && S_IFSOCK != S_IFIFO /* mirrorbox: equal on WASI */"
+    sock++
+    next
+  }
   /^\tcase S_IFREG:$/ && !reg { print; print "\tcase 0:\t/* mirrorbox: WASI pipes (file type unknown) */"; reg++; next }
   { print }
   END { if (sock != 1 || reg != 1) exit 1 }
@@ -93,9 +106,10 @@ awk '
 log "make gawk (-j$jobs)"
 rm -f "$tree/gawk"
 make_cppflags="CPPFLAGS=$cppflags -include $here/no-processes.h"
+make_libs="LIBS=$obj/sjlj.o $obj/no-processes.o -lwasi-emulated-signal -lwasi-emulated-process-clocks"
+make_libs+=" -lwasi-emulated-getpid"
 if ! (cd "$tree" && make -j"$jobs" -C support libsupport.a "$make_cppflags" >make.log 2>&1 &&
-  make -j"$jobs" gawk "$make_cppflags" \
-  "LIBS=$obj/sjlj.o $obj/no-processes.o -lwasi-emulated-signal -lwasi-emulated-process-clocks -lwasi-emulated-getpid" >>make.log 2>&1); then
+  make -j"$jobs" gawk "$make_cppflags" "$make_libs" >>make.log 2>&1); then
   tail -40 "$tree/make.log" >&2
   log "make failed; see $tree/make.log"
   exit 1
