@@ -24,8 +24,11 @@
 # targets-wasm/lua/sjlj (wasm exception handling). No processes on WASI: no-processes.h/.c (forced include at make
 # time, not during configure, whose function probes it would break) declare and define the process calls gawk is
 # written with, each failing as it does natively when no child can be made, so `cmd | getline`, `print | "cmd"`
-# and `|&` fail with gawk's "cannot open pipe" fatal error. Sockets (/inet/...) fail: WASI refuses them. A stack of
-# 8 MiB, as Linux gives the native program (wasm-ld's default is 64 KiB): the parser and the regex matcher recurse.
+# and `|&` fail with gawk's "cannot open pipe" / "cannot open two way pipe" fatal errors (exit 2). configure finds no
+# sockets, so /inet/... names are taken for commands of a two-way pipe and fail the same way. A stack of 8 MiB, as
+# Linux gives the native program (wasm-ld's default is 64 KiB): the parser and the regex matcher recurse.
+# Two adjustments in the build tree, explained where they are made: config.h's printf probes (%a, %F), which
+# configure cannot run when cross-compiling, and the file types os_isreadable() accepts (stdin on WASI).
 # wasm-opt -Oz runs afterwards when binaryen is installed (wasi-cc keeps clang from running it on its own).
 #
 # Idempotent: every step is skipped when its inputs are unchanged (source version, toolchain and compat library,
