@@ -20,7 +20,10 @@
 #  * the default VFS is "unix-none" (wasi-vfs.c through SQLITE_EXTRA_INIT): WASI has no record locks; wasi-sqlite.h
 #    gives the lock constants os_unix.c names;
 #  * no readline (only the interactive prompt uses it) and no zlib (.archive, zipfile and sqlar are absent);
-#  * `.system`, `.shell`, `.once -e` and pipes fail cleanly (wasi-stubs.c: no processes).
+#  * `.system`, `.shell`, `.once -e` and pipes fail cleanly (wasi-stubs.c: no processes);
+#  * long double arithmetic rounds as Debian's amd64 build does (x87 extended precision, see x87.h): sqlite3.c is
+#    patched by x87-long-double.awk, which wraps each long double result of printf's float conversions and of the
+#    text-to-real conversion in a rounding to a 64-bit significand.
 # wasm-opt -Oz runs afterwards when binaryen is installed (wasi-cc keeps clang from running it on its own).
 #
 # Idempotent: every step is skipped when its inputs are unchanged (source version, toolchain and compat library,
@@ -38,6 +41,7 @@ recipe_debian_source "${target[upstream.debianSource]}" "$version"
 host_cc_version=$(cc --version | sed -n 1p)
 tcl_version=$(echo 'puts [info patchlevel]' | tclsh8.6)
 recipe_skip_if_up_to_date -i "$here/wasi-sqlite.h" -i "$here/wasi-vfs.c" -i "$here/wasi-stubs.c" \
+  -i "$here/x87.h" -i "$here/x87-long-double.awk" \
   "$dsc_name" "$compat_digest" "$host_cc_version" "$tcl_version"
 
 # --- the amalgamation and shell.c, generated natively ----------------------------------------------------------
@@ -72,8 +76,9 @@ library=(-O2 -fno-strict-aliasing -DSQLITE_OS_UNIX=1 -DNDEBUG
 shell=(-DSQLITE_ENABLE_FTS4 -DSQLITE_ENABLE_RTREE -DSQLITE_ENABLE_EXPLAIN_COMMENTS
   -DSQLITE_ENABLE_UNKNOWN_SQL_FUNCTION -DSQLITE_ENABLE_STMTVTAB -DSQLITE_ENABLE_DBPAGE_VTAB
   -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_BYTECODE_VTAB -DSQLITE_ENABLE_OFFSET_SQL_FUNC)
+awk -f "$here/x87-long-double.awk" "$gen/sqlite3.c" >"$obj/sqlite3.c" || { log "sqlite3.c: x87 rounding patch failed"; exit 1; }
 log "compiling sqlite3.c (the longest step), shell.c and the WASI glue"
-recipe_job "$obj/sqlite3.log" "$cc" "${library[@]}" -c "$gen/sqlite3.c" -o "$obj/sqlite3.o"
+recipe_job "$obj/sqlite3.log" "$cc" "${library[@]}" -include "$here/x87.h" -c "$obj/sqlite3.c" -o "$obj/sqlite3.o"
 recipe_job "$obj/shell.log" "$cc" "${library[@]}" "${shell[@]}" -c "$gen/shell.c" -o "$obj/shell.o"
 recipe_job "$obj/wasi-vfs.log" "$cc" -O2 -Wall -Wextra -Werror -I"$gen" -c "$here/wasi-vfs.c" -o "$obj/wasi-vfs.o"
 recipe_job "$obj/wasi-stubs.log" "$cc" -O2 -Wall -Wextra -Werror -c "$here/wasi-stubs.c" -o "$obj/wasi-stubs.o"
