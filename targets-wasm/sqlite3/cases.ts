@@ -1392,6 +1392,29 @@ function addSql(b: SuiteBuilder): void {
       ),
     };
   });
+  b.two(
+    'sql-real-digits',
+    'SQL: reals printed with 20 digits (quote mode, .dump, %!.20g) as the x87 computes them',
+    {
+      argv: [],
+      stdin: lines(
+        '.mode quote',
+        'SELECT round(662, 3), 4294967296.0 + 0, 0.1, 1 / 3.0, 2.0 / 3, 1e-300, 2.5e-7, 123456789012345.6, -58.244140625;',
+        "SELECT printf('%!.20g|%!.25e|%.30f', 0.3, 1e23, 1 / 7.0), CAST('3.14159265358979323846' AS REAL);",
+        'CREATE TABLE r(x REAL); INSERT INTO r VALUES(1e22), (1e-5), (9007199254740993), (0.1 + 0.2);',
+        '.dump r',
+      ),
+    },
+    {
+      argv: [],
+      stdin: lines(
+        '.mode json',
+        'SELECT round(1.005, 2) AS a, 1e300 * 10 AS b, 5e-324 AS c, 1.7976931348623157e308 AS d, 0.7 * 3 AS e;',
+        '.mode insert t',
+        "SELECT 1e21, 12345.6789e-3, '2.5e3' + 0, 1 / 9.0, -0.000001;",
+      ),
+    },
+  );
   b.pair('sql-long-result', 'SQL: many rows and wide columns', (p) => {
     return {
       argv: [],

@@ -11,13 +11,12 @@
 #ifndef MIRRORBOX_X87_H
 #define MIRRORBOX_X87_H
 #include <stdint.h>
-#include <string.h>
 
 _Static_assert(sizeof(long double) == 16 && __LDBL_MANT_DIG__ == 113, "long double must be IEEE binary128");
 
 static inline long double mirrorbox_x87(long double value) {
   uint64_t w[2]; /* little-endian: w[0] the low 64 bits of the fraction, w[1] sign, exponent, high 48 bits */
-  memcpy(w, &value, sizeof w);
+  __builtin_memcpy(w, &value, sizeof w);
   if (((w[1] >> 48) & 0x7fff) == 0x7fff) return value; /* infinity or NaN */
   /* binary128 has 112 fraction bits, the x87 63: the low 49 go. */
   const uint64_t dropped = w[0] & ((UINT64_C(1) << 49) - 1);
@@ -28,7 +27,7 @@ static inline long double mirrorbox_x87(long double value) {
     w[0] += UINT64_C(1) << 49;
     if (w[0] == 0) w[1]++;
   }
-  memcpy(&value, w, sizeof w);
+  __builtin_memcpy(&value, w, sizeof w);
   return value;
 }
 
