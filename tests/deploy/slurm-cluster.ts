@@ -98,9 +98,12 @@ export function parseTaskStates(text: string): TaskStates {
     const tasks = line.match(/\bArrayTaskId=(\S+)/)?.[1];
     if (!state || !tasks) continue;
     // Pending tasks come as one record: "2-3", "1,3,5-7", "0-9%2" (a throttle after the %).
-    for (const part of tasks.split('%')[0].split(',')) {
-      const [from, to] = part.split('-').map(Number);
-      for (let i = from; i <= (to ?? from); i++) states.set(i, state);
+    for (const part of (tasks.split('%')[0] ?? '').split(',')) {
+      const range = part.match(/^(\d+)(?:-(\d+))?$/);
+      if (!range) continue;
+      const from = Number(range[1]);
+      const to = range[2] === undefined ? from : Number(range[2]);
+      for (let i = from; i <= to; i++) states.set(i, state);
     }
   }
   return states;
@@ -231,7 +234,7 @@ export class SlurmCluster {
   async sbatch(args: string[], cwd?: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome<string>> {
     const r = await this.command('sbatch', ['--parsable', ...args], cwd, env);
     if (r.code !== 0) return { kind: 'error', message: `sbatch ${args.join(' ')} failed (${r.code}): ${r.err}` };
-    return { kind: 'ok', value: r.out.trim().split(';')[0] };
+    return { kind: 'ok', value: r.out.trim().split(';')[0] ?? '' };
   }
 
   async taskStates(jobId: string): Promise<TaskStates> {
