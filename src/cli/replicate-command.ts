@@ -144,7 +144,9 @@ export async function replicateCommand(args: string[]): Promise<number> {
   if (budgets.maxCostUsd !== undefined)
     for (const m of models)
       if (prices[modelKey(m)] === undefined)
-        throw new CliError(`--max-cost needs a price for ${modelKey(m)}: --price ${modelKey(m)}=in,out,cacheRead,cacheWrite`);
+        throw new CliError(
+          `--max-cost needs a price for ${modelKey(m)}: --price ${modelKey(m)}=in,out,cacheRead,cacheWrite`,
+        );
   const contextTokens = positiveInt('--context-tokens', v['context-tokens']);
   const stream = v['no-stream'] !== true;
   const scripted = v.scripted === true;
@@ -272,7 +274,8 @@ function list(flag: string, value: string | undefined): string[] {
 }
 
 function chooseTargets(targets: string | undefined, bucket: string | undefined): string[] {
-  if ((targets === undefined) === (bucket === undefined)) throw new CliError('give --targets a,b,… or --bucket S[,M,L]');
+  if ((targets === undefined) === (bucket === undefined))
+    throw new CliError('give --targets a,b,… or --bucket S[,M,L]');
   let ids: string[];
   if (targets !== undefined) {
     ids = list('--targets', targets);

@@ -64,9 +64,7 @@ export function expandMatrix(spec: MatrixSpec): Expanded {
   const langs = [...new Set(spec.langs)].sort(byText);
   const modelKeys = new Map<string, MatrixModel>();
   for (const m of spec.models) modelKeys.set(`${m.provider}:${m.model}`, m);
-  const models = [...modelKeys.values()].sort(
-    (a, b) => byText(a.provider, b.provider) || byText(a.model, b.model),
-  );
+  const models = [...modelKeys.values()].sort((a, b) => byText(a.provider, b.provider) || byText(a.model, b.model));
   if (targets.length === 0) return { kind: 'error', message: 'no targets' };
   if (langs.length === 0) return { kind: 'error', message: 'no languages' };
   if (models.length === 0) return { kind: 'error', message: 'no models' };
@@ -100,8 +98,7 @@ export function parseShard(text: string): { kind: 'ok'; value: Shard } | { kind:
   const count = Number(m[2]);
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1)
     return { kind: 'error', message: `--shard wants N of at least 1, got '${text}'` };
-  if (index >= count)
-    return { kind: 'error', message: `--shard I/N counts I from 0 to N-1, got ${index}/${count}` };
+  if (index >= count) return { kind: 'error', message: `--shard I/N counts I from 0 to N-1, got ${index}/${count}` };
   return { kind: 'ok', value: { index, count } };
 }
 

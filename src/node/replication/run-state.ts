@@ -11,9 +11,7 @@ export const MATRIX_FILE = 'matrix.json';
 export const LOG_FILE = 'agent.log';
 
 export type RunState =
-  | { kind: 'finished'; solved: boolean; stop: string }
-  | { kind: 'resumable'; why: string }
-  | { kind: 'new' };
+  { kind: 'finished'; solved: boolean; stop: string } | { kind: 'resumable'; why: string } | { kind: 'new' };
 
 /** What a run folder holds, judged from result.json and checkpoint.json alone. */
 export function runStateOf(dir: string): RunState {
