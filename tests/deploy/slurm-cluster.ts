@@ -28,6 +28,12 @@ const TERMINAL = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'TIMEOUT', 'NODE_F
 
 export const isTerminal = (state: string): boolean => TERMINAL.has(state);
 
+/**
+ * The cluster's daemons run as root (SlurmUser=root, and slurmd launches tasks as the submitting user): the tests
+ * skip elsewhere. CI runs as root.
+ */
+export const runsAsRoot = process.getuid?.() === 0;
+
 /** Installs slurm-wlm and munge through the project's apt helper (a no-op when both are installed). */
 export function ensureSlurmInstalled(): Outcome<void> {
   const r = spawnSync(

@@ -1,5 +1,5 @@
 /**
- * Scale-out on a real Slurm cluster (one node, on loopback): a 4-run matrix (uuidparse in Python, a scripted solver
+ * Scale-out on a real Slurm cluster (one node, on loopback): a 4-run matrix (uuidparse in TypeScript, a scripted solver
  * and a scripted wrong guesser, two epochs each) submitted with deploy/slurm/submit.sh as a 4-task job array against
  * the team's scripted OpenAI server. One task is cancelled (scancel of its index) while its run waits on the model;
  * submitting the same command again skips the three finished runs and resumes the fourth. The runs then equal those
@@ -16,19 +16,24 @@ import { runStateOf } from '../../src/node/replication/run-state.ts';
 import { byModel, turnOf, type Call } from '../agent/cli-harness.ts';
 import { startOpenAIServer } from '../agent/servers/openai-server.ts';
 import type { ScriptedServer, ScriptedTurn } from '../agent/servers/scripted-server.ts';
-import { ensureSlurmInstalled, isTerminal, SlurmCluster, type TaskStates } from './slurm-cluster.ts';
+import { ensureSlurmInstalled, runsAsRoot, SlurmCluster, type TaskStates } from './slurm-cluster.ts';
 
 const KEY = 'test-key-not-real-slurm-7f3a91';
-const solution = readFileSync(join(repoRoot, 'tests/fixtures/solutions/uuidparse-py/main.py'), 'utf8');
+// TypeScript, not Python: QuickJS scores uuidparse's 600 tests several times faster than Python does.
+const solutionDir = join(repoRoot, 'tests/fixtures/solutions/uuidparse-ts');
+const solution: Call[] = readdirSync(solutionDir)
+  .filter((name) => name.endsWith('.ts'))
+  .sort()
+  .map((name) => ['write_file', { path: name, content: readFileSync(join(solutionDir, name), 'utf8') }]);
 const UUID = '8a6d2f8e-5b5e-11ee-8c99-0242ac120002';
 const SOLVE: Call[][] = [
   [['docs', {}]],
   [['oracle', { args: ['-J', UUID] }]],
-  [['write_file', { path: 'main.py', content: solution }]],
+  solution,
   [['run', { args: ['-J', UUID] }]],
   [['submit', {}]],
 ];
-const GUESS: Call[][] = [[['write_file', { path: 'main.py', content: 'print("not a uuid")\n' }]], [['submit', {}]]];
+const GUESS: Call[][] = [[['write_file', { path: 'main.ts', content: '// prints nothing\n' }]], [['submit', {}]]];
 /** The solver's turn that, once, holds its response open: the run waits on the model until its task is cancelled. */
 const STALL_TURN = 3;
 
@@ -52,6 +57,7 @@ const scriptOf =
   };
 
 beforeAll(async () => {
+  if (!runsAsRoot) return;
   const installed = ensureSlurmInstalled();
   if (installed.kind === 'error') throw new Error(installed.message);
   server = await startOpenAIServer(byModel({ solver: scriptOf(SOLVE, true), guesser: scriptOf(GUESS) }), {
@@ -73,7 +79,7 @@ const matrixArgs = (out: string): string[] => [
   '--targets',
   'uuidparse',
   '--lang',
-  'python',
+  'ts',
   '--models',
   'openai:solver,openai:guesser',
   '--epochs',
@@ -160,13 +166,13 @@ function allBytes(dir: string): string {
 }
 
 const RUNS = [
-  'uuidparse-python-openai_guesser-e1',
-  'uuidparse-python-openai_guesser-e2',
-  'uuidparse-python-openai_solver-e1',
-  'uuidparse-python-openai_solver-e2',
+  'uuidparse-ts-openai_guesser-e1',
+  'uuidparse-ts-openai_guesser-e2',
+  'uuidparse-ts-openai_solver-e1',
+  'uuidparse-ts-openai_solver-e2',
 ];
 
-describe('mirrorbox replicate as a Slurm job array', { timeout: 900_000 }, () => {
+describe.skipIf(!runsAsRoot)('mirrorbox replicate as a Slurm job array', { timeout: 900_000 }, () => {
   it('a cancelled task loses only its own run, which the next submission resumes', async () => {
     const c = cluster!;
     stallArmed = true;
@@ -203,7 +209,6 @@ describe('mirrorbox replicate as a Slurm job array', { timeout: 900_000 }, () =>
       expect(log).toMatch(i === stalled ? /: resuming \(/ : /: already finished/);
     }
     expect(RUNS.every((id) => runStateOf(join(sharded, id)).kind === 'finished')).toBe(true);
-    expect(isTerminal('COMPLETED')).toBe(true);
   });
 
   it('the sharded runs equal an unsharded local run of the same matrix', async () => {
