@@ -160,7 +160,7 @@ describe('mirrorbox replicate', { timeout: 300_000 }, () => {
     expect(unsharded.md).toContain(
       '| anthropic:walker | python | 4 | scripted | 0 / 2 | 0.0% | 0.0% (0/4) | — | — | 1,800 / 420 | $0.0117 | budget (tool-calls) 4 |',
     );
-    expect(unsharded.md).toContain('4 run folders found of 4 planned in matrix.json; 4 counted');
+    expect(unsharded.md).toContain('4 run folders found, 4 planned in matrix.json; 4 counted');
     expect(unsharded.html).toContain('uPlot');
 
     // The same run found twice (the unsharded folder and a shard) counts once; they differ only in wall time.

@@ -90,7 +90,7 @@ export function problemTable(report: Report): Table {
 export function summaryLines(report: Report): string[] {
   const lines = [
     `${report.found} run folder${report.found === 1 ? '' : 's'} found` +
-      (report.planned > 0 ? ` of ${report.planned} planned in matrix.json` : '') +
+      (report.planned > 0 ? `, ${report.planned} planned in matrix.json` : '') +
       `; ${report.counted} counted (stopped: submitted, budget or spinning).`,
     `Counted runs: ${report.scripted} scripted (a test server, not a model), ${report.real} real.`,
     `Provenance: ${PROVENANCE_RULE}. "inferred" marks runs not started by mirrorbox replicate, judged by the same rule from run.json.`,

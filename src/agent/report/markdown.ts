@@ -14,7 +14,12 @@ function table(t: Table): string {
 
 /** The report as Markdown: the same bytes for the same report. */
 export function reportMarkdown(report: Report): string {
-  const parts = ['# Replication report\n', `${summaryLines(report).map((l) => `- ${l}`).join('\n')}\n`];
+  const parts = [
+    '# Replication report\n',
+    `${summaryLines(report)
+      .map((l) => `- ${l}`)
+      .join('\n')}\n`,
+  ];
   parts.push('## By model\n');
   parts.push(report.rows.length ? table(modelTable(report)) : 'No counted runs.\n');
   if (report.targets.length) parts.push('## By target\n', table(targetTable(report)));

@@ -225,6 +225,7 @@ interface Extract {
 export class TrajectoryCurve {
   #bySeq = new Map<number, Extract | null>();
   #line = 0;
+  #events = 0;
   #corrupt: string | undefined;
 
   line(text: string): void {
@@ -242,6 +243,7 @@ export class TrajectoryCurve {
       return;
     }
     const seq = e.seq as number;
+    this.#events++;
     if (e.kind === 'budget' && e.usage) {
       const u = e.usage;
       const tokens = ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens']
@@ -260,7 +262,7 @@ export class TrajectoryCurve {
   /** `lines` read so far → the curve, or why the trajectory is unusable. */
   finish(): Parsed<SpendPoint[]> {
     if (this.#corrupt !== undefined) return { kind: 'corrupt', message: this.#corrupt };
-    if (this.#line === 0) return { kind: 'corrupt', message: 'empty' };
+    if (this.#events === 0) return { kind: 'corrupt', message: 'empty' };
     const points: SpendPoint[] = [];
     let tokens = 0;
     let costUsd: number | undefined;
