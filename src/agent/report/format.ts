@@ -6,7 +6,8 @@ export const NONE = '—';
 
 export const percent = (v: number | null): string => (v === null ? NONE : `${(v * 100).toFixed(1)}%`);
 export const usd = (v: number | null): string => (v === null ? NONE : `$${v.toFixed(4)}`);
-export const minutes = (ms: number | null): string => (ms === null ? NONE : `${(ms / 60_000).toFixed(1)} min`);
+export const minutes = (ms: number | null): string =>
+  ms === null ? NONE : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`;
 export const integer = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** "87.5% (4)": a mean with the number of runs it is over; "—" when none. */
