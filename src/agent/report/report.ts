@@ -367,8 +367,7 @@ export function buildReport(input: ReportInput): Report {
       problems.push({
         id: r.id,
         kind: r.result.kind === 'missing' ? 'result missing' : 'result corrupt',
-        detail:
-          r.result.kind === 'corrupt' ? `result.json: ${r.result.message}` : 'no result.json (never ran to an end)',
+        detail: r.result.kind === 'corrupt' ? `result.json: ${r.result.message}` : 'no result: the run has not ended',
         counted: false,
       });
       continue;

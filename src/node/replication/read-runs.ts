@@ -1,33 +1,20 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Provenance } from '../../agent/report/matrix.ts';
+import { FOLDER_FILES, plannedOf, RUN_MARKERS, runInputOf } from '../../agent/report/folder.ts';
 import {
-  parseResult,
   TrajectoryCurve,
   type Parsed,
   type PlannedInput,
   type RunInput,
   type SpendPoint,
 } from '../../agent/report/report.ts';
-import { CHECKPOINT_FILE, RESULT_FILE, RUN_FILE, TRAJECTORY_FILE } from '../agent-store.ts';
-import { MATRIX_FILE, REPLICATE_FILE } from './run-state.ts';
-
-const RUN_MARKERS = [RUN_FILE, RESULT_FILE, CHECKPOINT_FILE, TRAJECTORY_FILE, REPLICATE_FILE];
 
 export type Found = { kind: 'ok'; runs: RunInput[]; planned: PlannedInput[] } | { kind: 'error'; message: string };
 
 const isRunFolder = (dir: string): boolean => RUN_MARKERS.some((f) => existsSync(join(dir, f)));
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const readIfThere = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
 /** The trajectory read a line at a time, so a long run's log never sits in memory whole. */
 async function readTrajectory(path: string): Promise<Parsed<SpendPoint[]>> {
@@ -39,33 +26,16 @@ async function readTrajectory(path: string): Promise<Parsed<SpendPoint[]>> {
 }
 
 async function readRun(dir: string): Promise<RunInput> {
-  const rep = readJson(join(dir, REPLICATE_FILE)) as Record<string, unknown> | undefined;
-  const run = readJson(join(dir, RUN_FILE)) as Record<string, unknown> | undefined;
-  const resultPath = join(dir, RESULT_FILE);
-  const result = parseResult(existsSync(resultPath) ? readFileSync(resultPath, 'utf8') : undefined);
-  const provenance = str(rep?.provenance);
-  const target = str(rep?.target) ?? str(run?.target);
-  const lang = str(rep?.lang) ?? str(run?.lang);
-  const provider = str(rep?.provider) ?? str(run?.provider);
-  const model = str(rep?.model) ?? str(run?.model);
-  const bucket = str(rep?.bucket);
-  const role = str(rep?.role);
-  const baseUrl = str(run?.baseUrl);
-  return {
-    id: str(rep?.id) ?? basename(dir),
-    source: dir,
-    ...(target !== undefined ? { target } : {}),
-    ...(lang !== undefined ? { lang } : {}),
-    ...(provider !== undefined ? { provider } : {}),
-    ...(model !== undefined ? { model } : {}),
-    ...(typeof rep?.epoch === 'number' ? { epoch: rep.epoch } : {}),
-    ...(bucket !== undefined ? { bucket } : {}),
-    ...(role !== undefined ? { role } : {}),
-    ...(provenance === 'scripted' || provenance === 'real' ? { provenance: provenance as Provenance } : {}),
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
-    result,
-    trajectory: await readTrajectory(join(dir, TRAJECTORY_FILE)),
-  };
+  return runInputOf(
+    {
+      name: basename(dir),
+      source: dir,
+      replicate: readIfThere(join(dir, FOLDER_FILES.replicate)),
+      run: readIfThere(join(dir, FOLDER_FILES.run)),
+      result: readIfThere(join(dir, FOLDER_FILES.result)),
+    },
+    await readTrajectory(join(dir, FOLDER_FILES.trajectory)),
+  );
 }
 
 /**
@@ -77,12 +47,11 @@ export async function findRuns(dirs: readonly string[]): Promise<Found> {
   const planned: PlannedInput[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) return { kind: 'error', message: `${dir}: no such folder` };
-    const matrixPath = join(dir, MATRIX_FILE);
-    if (existsSync(matrixPath)) {
-      const matrix = readJson(matrixPath) as { runs?: unknown } | undefined;
-      if (!matrix || !Array.isArray(matrix.runs))
-        return { kind: 'error', message: `${matrixPath}: not a matrix.json written by mirrorbox replicate` };
-      for (const r of matrix.runs as PlannedInput[]) planned.push(r);
+    const matrix = readIfThere(join(dir, FOLDER_FILES.matrix));
+    if (matrix !== undefined) {
+      const p = plannedOf(matrix);
+      if (p.kind === 'error') return { kind: 'error', message: `${join(dir, FOLDER_FILES.matrix)}: ${p.message}` };
+      planned.push(...p.runs);
     }
     if (isRunFolder(dir)) {
       runs.push(await readRun(dir));
