@@ -248,6 +248,24 @@ export class SlurmCluster {
     return r.code === 0 ? parseTaskStates(r.out) : new Map();
   }
 
+  /** A job's state (of a job that is not an array), or undefined when slurmctld does not know it. */
+  async jobState(jobId: string): Promise<string | undefined> {
+    const r = await this.command('scontrol', ['show', 'job', '-o', jobId]);
+    return r.code === 0 ? r.out.match(/\bJobState=(\S+)/)?.[1] : undefined;
+  }
+
+  /** Polls a job's state until it has ended; its final state. */
+  waitForJob(jobId: string, timeoutMs: number): Promise<string> {
+    return until(
+      `job ${jobId} to end`,
+      async () => {
+        const state = await this.jobState(jobId);
+        return state !== undefined && isTerminal(state) ? state : undefined;
+      },
+      timeoutMs,
+    );
+  }
+
   /** Polls the array job's task states until `done` holds for them (default: all `count` tasks ended). */
   waitForTasks(
     jobId: string,

@@ -4,7 +4,8 @@
  * the team's scripted OpenAI server. One task is cancelled (scancel of its index) while its run waits on the model;
  * submitting the same command again skips the three finished runs and resumes the fourth. The runs then equal those
  * of an unsharded `mirrorbox replicate` of the same matrix on this machine, and the provider key is nowhere in
- * Slurm's state, spool or logs, nor in the run folders.
+ * Slurm's state, spool or logs, nor in the run folders. The report job queued after the array writes the merged
+ * report, and without wall times it is byte-identical to the report of an unsharded `mirrorbox replicate`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/node/paths.ts';
+import type { Report } from '../../src/agent/report/report.ts';
 import { runStateOf } from '../../src/node/replication/run-state.ts';
 import { byModel, turnOf, type Call } from '../agent/cli-harness.ts';
 import { startOpenAIServer } from '../agent/servers/openai-server.ts';
@@ -135,6 +137,18 @@ async function submit(c: SlurmCluster, extra: string[] = []): Promise<Record<str
   );
 }
 
+/** `mirrorbox report DIRS --md --json`: the two files' text. */
+async function reportBytes(dirs: string[], extra: string[] = []): Promise<{ md: string; json: string }> {
+  const dir = mkdtempSync(join(root, 'report-'));
+  const [md, json] = [join(dir, 'report.md'), join(dir, 'report.json')];
+  const args = [join(repoRoot, 'bin/mirrorbox.mjs'), 'report', ...dirs, '--md', md, '--json', json, ...extra];
+  const r = await exec(process.execPath, args, process.env);
+  expect(r.code, r.err).toBe(0);
+  return { md: readFileSync(md, 'utf8'), json: readFileSync(json, 'utf8') };
+}
+
+const report = async (dirs: string[]): Promise<Report> => JSON.parse((await reportBytes(dirs)).json) as Report;
+
 /** The four runs' result.json, by run folder, without the wall time (the one field that differs between machines). */
 function results(out: string): Record<string, unknown> {
   const by: Record<string, unknown> = {};
@@ -192,18 +206,24 @@ describe.skipIf(!runsAsRoot)('mirrorbox replicate as a Slurm job array', { timeo
     expect(after.get(stalled), c.logs()).toBe('CANCELLED');
     const finished = RUNS.filter((id) => runStateOf(join(sharded, id)).kind === 'finished');
     expect(finished).toHaveLength(3);
-    const [lost] = RUNS.filter((id) => !finished.includes(id));
+    const [lost] = RUNS.filter((id) => !finished.includes(id)) as [string];
     expect(lost).toMatch(/solver/);
-    expect(runStateOf(join(sharded, lost as string)).kind).toBe('resumable');
+    expect(runStateOf(join(sharded, lost)).kind).toBe('resumable');
     expect(taskLog(job, stalled)).toContain(`shard ${stalled}/4`);
+    // The report of what stands says so: three runs counted, the lost one listed as not finished.
+    const partial = await report([sharded]);
+    expect([partial.planned, partial.found, partial.counted]).toEqual([4, 4, 3]);
+    expect(partial.problems.map((p) => [p.id, p.counted])).toEqual([[lost, false]]);
 
-    // The same command again: finished runs are skipped, the cancelled one resumes from its checkpoint.
-    const again = await submit(c, ['--no-report']);
+    // The same command again: finished runs are skipped, the cancelled one resumes from its checkpoint; the report
+    // job runs once the array has ended.
+    const again = await submit(c);
     const second = await c.waitForTasks(again.replicate as string, 4, 600_000);
     expect(
       [...second.values()].every((s) => s === 'COMPLETED'),
       c.logs(),
     ).toBe(true);
+    expect(await c.waitForJob(again.report as string, 300_000), c.logs()).toBe('COMPLETED');
     for (const i of [0, 1, 2, 3]) {
       const log = taskLog(again.replicate as string, i);
       expect(log).toMatch(i === stalled ? /: resuming \(/ : /: already finished/);
@@ -211,7 +231,7 @@ describe.skipIf(!runsAsRoot)('mirrorbox replicate as a Slurm job array', { timeo
     expect(RUNS.every((id) => runStateOf(join(sharded, id)).kind === 'finished')).toBe(true);
   });
 
-  it('the sharded runs equal an unsharded local run of the same matrix', async () => {
+  it('the merged report equals the report of an unsharded local run of the same matrix', async () => {
     const env = { ...process.env, OPENAI_API_KEY: KEY };
     const r = await exec(
       process.execPath,
@@ -222,8 +242,24 @@ describe.skipIf(!runsAsRoot)('mirrorbox replicate as a Slurm job array', { timeo
     const mine = results(local);
     expect(Object.keys(mine)).toEqual(RUNS);
     expect(results(sharded)).toEqual(mine);
-    expect((mine[RUNS[2] as string] as { solved: boolean }).solved).toBe(true);
-    expect((mine[RUNS[0] as string] as { solved: boolean }).solved).toBe(false);
+    // Without wall times (the one figure two runs of a scripted matrix differ in), the reports are the same bytes.
+    const [fromShards, fromLocal] = await Promise.all([
+      reportBytes([sharded], ['--no-time']),
+      reportBytes([local], ['--no-time']),
+    ]);
+    expect(fromShards.md).toBe(fromLocal.md);
+    expect(fromShards.json).toBe(fromLocal.json);
+    const merged = JSON.parse(fromShards.json) as Report;
+    expect([merged.planned, merged.counted, merged.scripted, merged.problems.length]).toEqual([4, 4, 4, 0]);
+    expect(merged.rows.map((row) => [row.model, row.provenance, row.runs, row.solveRate])).toEqual([
+      ['guesser', 'scripted', 2, 0],
+      ['solver', 'scripted', 2, 1],
+    ]);
+    // The report job's own files are the report of the folder as it now stands.
+    const now = await reportBytes([sharded]);
+    expect(readFileSync(join(sharded, 'report.json'), 'utf8')).toBe(now.json);
+    expect(readFileSync(join(sharded, 'report.md'), 'utf8')).toBe(now.md);
+    expect(readFileSync(join(sharded, 'report.html'), 'utf8')).toContain('uPlot');
   });
 
   it('the provider key is in no Slurm state, spool or log file, nor in any run folder', () => {
