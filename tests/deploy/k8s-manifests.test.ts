@@ -101,6 +101,21 @@ describe('deploy/k8s manifests', () => {
     expect(volume?.persistentVolumeClaim?.claimName).toBe(claim?.metadata.name);
   });
 
+  it("the pod's arguments are ones `mirrorbox replicate` takes (it stops only at the missing key)", () => {
+    const container = only(job?.spec.template?.spec.containers, 'containers');
+    const argv = podArgv(container, { JOB_COMPLETION_INDEX: '1', MIRRORBOX_SHARDS: '4' });
+    const env = { ...process.env };
+    delete env.ANTHROPIC_API_KEY;
+    // Flags, targets, languages, models, epochs and the shard are all checked before the key is looked for.
+    const r = spawnSync(process.execPath, [join(repoRoot, argv[1] as string), ...argv.slice(2)], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toMatch(/needs an API key: set ANTHROPIC_API_KEY/);
+    expect(r.status).toBe(2);
+  });
+
   it('takes every key from a Secret and writes none into the manifests', () => {
     expect(replicateDocs.some((d) => d.kind === 'Secret')).toBe(false);
     const container = only(job?.spec.template?.spec.containers, 'containers');
