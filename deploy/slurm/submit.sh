@@ -56,9 +56,6 @@ for i in "${!args[@]}"; do
   esac
 done
 [ -n "$out" ] || fail "the replicate arguments need --out DIR (a folder every node can reach)"
-mkdir -p "$out/slurm-logs"
-out=$(cd "$out" && pwd)
-
 # Names to keep out of what sbatch records: those of the keys file, and the providers' default key variables.
 unset_names=(ANTHROPIC_API_KEY OPENAI_API_KEY)
 if [ -n "$keys_file" ]; then
@@ -80,6 +77,10 @@ for name in "${unset_names[@]}"; do
   fi
   unset "$name"
 done
+
+command -v sbatch >/dev/null 2>&1 || fail "no sbatch on PATH (run this on a Slurm login node)"
+mkdir -p "$out/slurm-logs"
+out=$(cd "$out" && pwd)
 
 array=${only:-0-$((shards - 1))}${throttle:+%$throttle}
 export MIRRORBOX_DIR=$checkout MIRRORBOX_SHARDS=$shards
