@@ -18,7 +18,7 @@ import { runStateOf } from '../../src/node/replication/run-state.ts';
 import { byModel, turnOf, type Call } from '../agent/cli-harness.ts';
 import { startOpenAIServer } from '../agent/servers/openai-server.ts';
 import type { ScriptedServer, ScriptedTurn } from '../agent/servers/scripted-server.ts';
-import { ensureSlurmInstalled, runsAsRoot, SlurmCluster, type TaskStates } from './slurm-cluster.ts';
+import { ensureSlurmInstalled, isTerminal, runsAsRoot, SlurmCluster, type TaskStates } from './slurm-cluster.ts';
 
 const KEY = 'test-key-not-real-slurm-7f3a91';
 // TypeScript, not Python: QuickJS scores uuidparse's 600 tests several times faster than Python does.
@@ -161,6 +161,16 @@ function results(out: string): Record<string, unknown> {
   return by;
 }
 
+/** Every task log of `job` there is, for a failure message. */
+function taskLogs(job: string): string {
+  const dir = join(sharded, 'slurm-logs');
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(`replicate-${job}_`))
+    .sort()
+    .map((name) => `--- ${name}\n${readFileSync(join(dir, name), 'utf8')}`)
+    .join('\n');
+}
+
 const taskLog = (job: string, index: number): string =>
   readFileSync(join(sharded, 'slurm-logs', `replicate-${job}_${index}.out`), 'utf8');
 
@@ -192,13 +202,19 @@ describe.skipIf(!runsAsRoot)('mirrorbox replicate as a Slurm job array', { timeo
     stallArmed = true;
     const first = await submit(c, ['--no-report']);
     const job = first.replicate as string;
+    // Three tasks end; the fourth waits on its stalled model turn. (Or every task ends: then something failed, and
+    // the states and logs say what.)
+    const ended = (s: TaskStates): number => [...s.values()].filter(isTerminal).length;
+    const states = await c.waitForTasks(job, 4, 600_000, (s) => s.size === 4 && ended(s) >= 3);
+    const sorted = [...states.entries()].sort(([a], [b]) => a - b);
+    expect(sorted.map(([, state]) => state).sort(), `${JSON.stringify(sorted)}\n${taskLogs(job)}`).toEqual([
+      'COMPLETED',
+      'COMPLETED',
+      'COMPLETED',
+      'RUNNING',
+    ]);
     await server.whenStalled(1);
-    // Three tasks end; the fourth waits on its stalled model turn.
-    const states = await c.waitForTasks(job, 4, 600_000, (s) => {
-      const values = [...s.values()];
-      return s.size === 4 && values.filter((v) => v === 'COMPLETED').length === 3 && values.includes('RUNNING');
-    });
-    const stalled = [...states.entries()].find(([, state]) => state === 'RUNNING')?.[0] as number;
+    const stalled = sorted.find(([, state]) => state === 'RUNNING')?.[0] as number;
     const cancel = await c.command('scancel', [`${job}_${stalled}`]);
     expect(cancel.code, cancel.err).toBe(0);
     await server.whenStallClosed(1);
@@ -221,7 +237,7 @@ describe.skipIf(!runsAsRoot)('mirrorbox replicate as a Slurm job array', { timeo
     const second = await c.waitForTasks(again.replicate as string, 4, 600_000);
     expect(
       [...second.values()].every((s) => s === 'COMPLETED'),
-      c.logs(),
+      `${c.logs()}\n${taskLogs(again.replicate as string)}`,
     ).toBe(true);
     expect(await c.waitForJob(again.report as string, 300_000), c.logs()).toBe('COMPLETED');
     for (const i of [0, 1, 2, 3]) {
