@@ -112,7 +112,10 @@ function exec(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
-/** deploy/slurm/submit.sh with 4 shards; the job ids it prints, by name. */
+/**
+ * deploy/slurm/submit.sh with 4 shards; the job ids it prints, by name. Submitted from a shell that also has the key
+ * in its environment, as a user's often does: sbatch would store it in slurmctld's state, submit.sh must keep it out.
+ */
 async function submit(c: SlurmCluster, extra: string[] = []): Promise<Record<string, string>> {
   const r = await exec(
     'bash',
@@ -126,7 +129,7 @@ async function submit(c: SlurmCluster, extra: string[] = []): Promise<Record<str
       '--',
       ...matrixArgs(sharded),
     ],
-    c.env,
+    { ...c.env, OPENAI_API_KEY: KEY },
   );
   expect(r.code, r.err).toBe(0);
   return Object.fromEntries(
