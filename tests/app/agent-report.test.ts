@@ -18,6 +18,9 @@ import { launchChromium } from '../browser/chromium.ts';
 import { sharedAppBuild, startPreviewServer } from './preview.ts';
 
 const SCRIPT: Call[][] = [[['docs', {}]], [['oracle', { args: ['-h'] }]]];
+/** The first run to start (epoch 1, with --jobs 1) writes a wrong program and scores it, so the chart has a point. */
+const SCORED: Call[][] = [[['write_file', { path: 'main.py', content: 'print(1)\n' }]], [['run_tests', {}]]];
+let conversations = 0;
 const root = mkdtempSync(join(tmpdir(), 'mirrorbox-app-report-'));
 const out = join(root, 'runs');
 const SCREENSHOTS = join(buildDir, 'screenshots');
@@ -32,7 +35,14 @@ describe('the Agent tab Report view (production build)', { timeout: 300_000 }, (
 
   beforeAll(async () => {
     api = await startAnthropicServer(
-      byModel({ walker: (_r, n) => turnOf(SCRIPT[Math.min(n, SCRIPT.length - 1)] ?? [], n) }),
+      byModel({
+        walker: (request, n) => {
+          // Known by what the model answered first: only the scored conversation has the program in it.
+          const scored = n === 0 ? conversations++ === 0 : request.rawBody.includes('print(1)');
+          const list = scored ? SCORED : SCRIPT;
+          return turnOf(list[Math.min(n, list.length - 1)] ?? [], n);
+        },
+      }),
       { apiKey: KEY },
     );
     const [built] = await Promise.all([
@@ -102,6 +112,7 @@ describe('the Agent tab Report view (production build)', { timeout: 300_000 }, (
     const appRow = await page.getByTestId('report-models').locator('tbody tr').first().locator('td').allTextContents();
     expect(appRow).toEqual(cells(cliRow as string));
     expect(appRow.slice(0, 4)).toEqual(['anthropic:walker', 'python', '1', 'scripted']);
+    expect(appRow[7]).toBe('0.0% (1)');
     await page.getByTestId('report-chart').locator('canvas').waitFor();
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'agent-report.png'), fullPage: true });
@@ -133,7 +144,8 @@ describe('the Agent tab Report view (production build)', { timeout: 300_000 }, (
     const tabRow = await rows.first().locator('td').allTextContents();
     expect(tabRow.slice(0, 5)).toEqual(['anthropic:tab-model', 'python', '1', 'scripted', '0 / 1']);
     expect(tabRow.at(-1)).toBe('budget (tool-calls) 1');
-    await page.getByTestId('report-chart').locator('canvas').waitFor();
+    // Never scored: no curve to draw.
+    expect(await page.getByTestId('report-chart').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
