@@ -139,13 +139,17 @@ describe('the Agent tab Report view (production build)', { timeout: 300_000 }, (
       await tabApi.close();
     }
     await page.getByRole('button', { name: 'Report', exact: true }).click();
+    // The imported folders are still there, beside the tab's run (rows sort by model).
     const rows = page.getByTestId('report-models').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).locator('td').allTextContents()).toEqual(cells(cliRow as string));
     const tabRow = await rows.first().locator('td').allTextContents();
     expect(tabRow.slice(0, 5)).toEqual(['anthropic:tab-model', 'python', '1', 'scripted', '0 / 1']);
     expect(tabRow.at(-1)).toBe('budget (tool-calls) 1');
-    // Never scored: no curve to draw.
-    expect(await page.getByTestId('report-chart').count()).toBe(0);
+    // The tab's run was never scored: the chart keeps only the imported row's curve.
+    const legend = await page.getByTestId('report-chart').locator('.u-legend').innerText();
+    expect(legend).toContain('anthropic:walker · python · scripted (1 runs)');
+    expect(legend).not.toContain('tab-model');
     expect(pageErrors).toEqual([]);
   });
 });
