@@ -7,7 +7,7 @@
  * The scripted agent only reads the docs and asks the oracle, and the budget stops it after 3 tool calls before it
  * writes a file, so no run scores a candidate: each run is a few seconds.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,5 +166,18 @@ describe('mirrorbox replicate', { timeout: 300_000 }, () => {
     // The same run found twice (the unsharded folder and a shard) counts once; they differ only in wall time.
     const both = await runCli(['report', whole, a, b, '--no-time']);
     expect(both.out).toBe(unsharded.md);
+
+    // Damaged folders are listed, not skipped: a torn result.json, a trajectory with a torn line in the middle.
+    writeFileSync(join(a, RUNS[0] as string, 'result.json'), '{"target": "cal", "sol');
+    const trajectoryFile = join(b, RUNS[1] as string, 'trajectory.jsonl');
+    const torn = readFileSync(trajectoryFile, 'utf8').split('\n').length;
+    appendFileSync(trajectoryFile, '{"seq": 99, "ki\n{"seq": 100, "kind": "stop"}\n');
+    const damaged = await runCli(['report', a, b, '--no-time']);
+    expect(damaged.code, damaged.err).toBe(0);
+    expect(damaged.out).toContain('4 run folders found, 4 planned in matrix.json; 3 counted');
+    expect(damaged.out).toContain(`| ${RUNS[0]} | result corrupt | result.json: not JSON (`);
+    expect(damaged.out).toContain(
+      `| ${RUNS[1]} | trajectory corrupt | trajectory.jsonl: line ${torn} is not JSON; counted in the tables, left out of the curves | yes |`,
+    );
   });
 });

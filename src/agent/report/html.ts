@@ -33,7 +33,7 @@ const DRAW = `
 (function () {
   var data = JSON.parse(document.getElementById('curve-data').textContent);
   var el = document.getElementById('curves');
-  if (!data.curves.length) { el.textContent = 'No counted run with a trajectory: no curve.'; return; }
+  if (!data.curves.length) { el.textContent = 'No counted run has a visible score: no curve.'; return; }
   var xs = [];
   data.curves.forEach(function (c) { c.x.forEach(function (x) { if (xs.indexOf(x) < 0) xs.push(x); }); });
   xs.sort(function (a, b) { return a - b; });

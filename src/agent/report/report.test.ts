@@ -169,7 +169,7 @@ describe('runs that cannot be counted', () => {
   it('lists missing, corrupt, unfinished and never-started runs in their own section, not skipped', () => {
     const report = buildReport({
       runs: [
-        run('cal-python-a-e1', result({ model: 'a' })),
+        run('cal-python-a-e1', result({ model: 'a' }), {}, [{ tokens: 10, rate: 0.5 }]),
         run('cal-python-a-e2', 'missing'),
         { ...run('cal-python-a-e3', 'missing'), result: parseResult('{"target": "cal", "solved": tr') },
         { ...run('cal-python-a-e4', 'missing'), result: parseResult('{"target": "cal"}') },

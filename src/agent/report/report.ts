@@ -483,13 +483,16 @@ export function buildReport(input: ReportInput): Report {
   const withCurves = counted.filter((c) => c.run.trajectory.kind === 'ok');
   const curveAxis: 'cost' | 'tokens' =
     counted.length > 0 && counted.every((c) => c.result.usage.costUsd !== undefined) ? 'cost' : 'tokens';
-  const curves: Curve[] = rows.map((row) => {
+  const curves: Curve[] = [];
+  for (const row of rows) {
     const series = withCurves
       .filter((c) => c.row === row.key)
       .map((c) => {
         const points = c.run.trajectory.kind === 'ok' ? c.run.trajectory.value : [];
         return points.map((p) => ({ x: curveAxis === 'cost' ? (p.costUsd ?? 0) : p.tokens, rate: p.rate }));
       });
+    // A row none of whose runs was ever scored has no curve to draw (not a line at 0).
+    if (series.every((points) => points.length === 0)) continue;
     const xs = [...new Set([0, ...series.flat().map((p) => p.x)])].sort((a, b) => a - b);
     // Each run's points come in spend order: one pointer per run walks them as x grows.
     const at = series.map(() => 0);
@@ -503,8 +506,8 @@ export function buildReport(input: ReportInput): Report {
       });
       return rate.length ? rate.reduce((a, b) => a + b, 0) / rate.length : 0;
     });
-    return { row: row.key, runs: series.length, x: xs, y };
-  });
+    curves.push({ row: row.key, runs: series.length, x: xs, y });
+  }
 
   const order: ProblemKind[] = [
     'not started',
