@@ -18,6 +18,8 @@ packages=(clang lld wasi-libc libclang-rt-14-dev-wasm32 binaryen dpkg-dev groff-
 if [ "$for_tests" = 1 ]; then
   # Debian's Chromium for the end-to-end tests; libfaketime to pin the clock of native programs in fidelity tests.
   packages+=(chromium faketime)
+  # Slurm and MUNGE for the scale-out test, which starts a one-node cluster (tests/deploy/).
+  packages+=(slurm-wlm munge)
 fi
 # Each target lists its own Debian packages in target.json: "build" always, "test" (native programs) for tests.
 kinds=build

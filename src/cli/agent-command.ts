@@ -264,14 +264,14 @@ function isolationOf(lang: string, unsandboxed: boolean, warn: (line: string) =>
   return isolationFor(probe, unsandboxed, warn);
 }
 
-function positiveInt(flag: string, value: string | undefined): number | undefined {
+export function positiveInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
     throw new CliError(`${flag} wants a whole number of at least 1, got '${value}'`);
   return Number(value);
 }
 
-function positiveNumber(flag: string, value: string | undefined): number | undefined {
+export function positiveNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0)

@@ -1,6 +1,8 @@
 import { agentCommand, agentUsage } from './agent-command.ts';
 import { CliError } from './cli-error.ts';
 import { packCommand, packUsage } from './pack-command.ts';
+import { replicateCommand, replicateUsage } from './replicate-command.ts';
+import { reportCommand, reportUsage } from './report-command.ts';
 import { oracleCommand, oracleUsage, runCommand, runUsage } from './run-command.ts';
 import { scoreCommand, scoreUsage } from './score-command.ts';
 import { targetsCommand } from './targets-command.ts';
@@ -12,6 +14,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   score: scoreCommand,
   pack: packCommand,
   agent: agentCommand,
+  replicate: replicateCommand,
+  report: reportCommand,
 };
 
 const usage = `usage:
@@ -21,6 +25,8 @@ const usage = `usage:
   ${scoreUsage}
   ${packUsage}
   ${agentUsage}
+  ${replicateUsage}
+  ${reportUsage}
 
 Python and JavaScript candidates run inside an OS sandbox (bubblewrap). Where it cannot run, run and score refuse
 them (exit 2) unless given --unsandboxed, which runs them under Node's permission model alone.
