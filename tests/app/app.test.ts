@@ -226,7 +226,7 @@ describe('the web app in Debian Chromium (production build)', () => {
   it('restores the workspace, the oracle history and the submissions after a reload', async () => {
     await page
       .locator('nav[aria-label="Workspace files"]')
-      .getByRole('button', { name: /^NOTES\.md/ })
+      .getByRole('button', { name: /^main\.py/ })
       .click();
     const editor = page.locator('.cm-content');
     await editor.click();
