@@ -114,22 +114,32 @@ describe("a newcomer's first run (production build, Debian Chromium)", () => {
     await page.goto(`${base}/?target=uuidparse&tab=workspace`);
     await expect.poll(() => page.locator('.cm-content').getAttribute('aria-label')).toBe('Contents of main.py');
     await setEditorText(page, NIL_PRINTER);
+    // The button runs at once, with the arguments the oracle console holds (a visible case's to begin with).
     await page.getByRole('button', { name: 'Run my program' }).click();
     const compare = page.getByRole('region', { name: 'Run beside the oracle' });
-    await compare.locator('#compare-args').fill(`-J ${NIL}`);
-    await compare.getByTestId('compare-run').click();
     const result = compare.getByTestId('compare-result');
     await result.waitFor({ timeout: 120_000 });
+    expect(await compare.locator('#compare-args').inputValue()).not.toBe('');
+
+    await compare.locator('#compare-args').fill(`-J ${NIL}`);
+    await compare.getByTestId('compare-run').click();
+    await result.getByText('stdout differs').waitFor({ timeout: 60_000 });
     // Both sides ran with the same argv: the oracle wrote JSON, the candidate its table.
     expect(await result.getByTestId('compare-oracle').innerText()).toContain('"uuids"');
     expect(await result.getByTestId('compare-candidate').innerText()).toContain('NCS     nil');
     expect(await result.getByTestId('diff-stdout').innerText()).toContain('"uuids"');
     expect(await result.getByTestId('compare-exit').innerText()).toMatch(/oracle 0.*yours 0/s);
 
-    // The same inputs as the oracle console: a match says so.
+    // Ctrl+Enter in the panel runs the panel (not the tests); a match says so.
     await compare.locator('#compare-args').fill(NIL);
-    await compare.getByTestId('compare-run').click();
+    await page.keyboard.press('Control+Enter');
     await result.getByText('stdout matches').waitFor({ timeout: 60_000 });
+    expect(page.url()).toContain('tab=workspace');
+    // The oracle console has the same inputs: they are one set.
+    await tab('Oracle console').click();
+    expect(await page.locator('#oracle-args').inputValue()).toBe(NIL);
+    await tab('Workspace').click();
+    await compare.getByTestId('compare-result').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'first-run-compare.png') });
 
     // "Run tests" in the Workspace runs the visible tests and shows them.

@@ -25,6 +25,8 @@ export type SideBySideState =
  */
 export class SideBySide {
   state = $state.raw<SideBySideState>({ kind: 'idle' });
+  /** Whether the Workspace shows the panel; kept here so it stays open across tab switches. */
+  open = $state(false);
   private controller: AbortController | undefined;
 
   constructor(private readonly session: TargetSession) {}
