@@ -124,6 +124,7 @@ describe("a newcomer's first run (production build, Debian Chromium)", () => {
     await compare.locator('#compare-args').fill(`-J ${NIL}`);
     await compare.getByTestId('compare-run').click();
     await result.getByText('stdout differs').waitFor({ timeout: 60_000 });
+    expect(await result.getByTestId('compare-same').count()).toBe(0);
     // Both sides ran with the same argv: the oracle wrote JSON, the candidate its table.
     expect(await result.getByTestId('compare-oracle').innerText()).toContain('"uuids"');
     expect(await result.getByTestId('compare-candidate').innerText()).toContain('NCS     nil');
@@ -134,6 +135,7 @@ describe("a newcomer's first run (production build, Debian Chromium)", () => {
     await compare.locator('#compare-args').fill(NIL);
     await page.keyboard.press('Control+Enter');
     await result.getByText('stdout matches').waitFor({ timeout: 60_000 });
+    expect(await result.getByTestId('compare-same').innerText()).toContain('would pass');
     expect(page.url()).toContain('tab=workspace');
     // The oracle console has the same inputs: they are one set.
     await tab('Oracle console').click();
