@@ -3,9 +3,12 @@
  * of keyboard shortcuts and Escape closes it; `?` typed in the editor stays text. A manual light/dark choice beside
  * the system's default is applied at once and remembered across a reload.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDir } from '../../src/node/paths.ts';
 import { launchChromium } from '../browser/chromium.ts';
 import { sharedAppBuild, startPreviewServer } from './preview.ts';
 
@@ -18,6 +21,7 @@ describe('help overlay and theme (production build, Debian Chromium)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    mkdirSync(join(buildDir, 'screenshots'), { recursive: true });
     ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
@@ -75,6 +79,8 @@ describe('help overlay and theme (production build, Debian Chromium)', () => {
     await page.getByTestId('theme-setting').waitFor();
     expect(await page.getByTestId('theme-setting').inputValue()).toBe('dark');
     expect(await background()).toBeLessThan(128);
+    await page.locator('tr[data-target="uuidparse"]').waitFor();
+    await page.screenshot({ path: join(buildDir, 'screenshots', 'theme-dark.png') });
     await page.getByTestId('theme-setting').selectOption('system');
     await expect.poll(background).toBeGreaterThan(128);
     await page.emulateMedia({ colorScheme: 'dark' });
