@@ -12,7 +12,8 @@ export type { BuildProgress, BuildResult, Diagnostic, Toolchain } from './toolch
  */
 export const TOOLCHAINS: readonly Toolchain[] = [wasmToolchain, cToolchain, pythonToolchain, jsToolchain, tsToolchain];
 
-export const DEFAULT_TOOLCHAIN_ID = wasmToolchain.id;
+/** A new workspace starts in a language the browser runs, so a newcomer can type and run code at once. */
+export const DEFAULT_TOOLCHAIN_ID = pythonToolchain.id;
 
 export function toolchainById(id: string): Toolchain | undefined {
   return TOOLCHAINS.find((t) => t.id === id);

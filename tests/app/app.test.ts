@@ -226,7 +226,7 @@ describe('the web app in Debian Chromium (production build)', () => {
   it('restores the workspace, the oracle history and the submissions after a reload', async () => {
     await page
       .locator('nav[aria-label="Workspace files"]')
-      .getByRole('button', { name: /^NOTES\.md/ })
+      .getByRole('button', { name: /^main\.py/ })
       .click();
     const editor = page.locator('.cm-content');
     await editor.click();
@@ -296,7 +296,7 @@ describe('the web app in Debian Chromium (production build)', () => {
     const downloading = p.waitForEvent('download');
     await banner.getByRole('button', { name: 'Export workspace' }).click();
     const exported = parseWorkspaceJson(readFileSync((await (await downloading).path()) as string, 'utf8'));
-    expect(exported.kind === 'ok' && exported.snapshot.files.map((f) => f.name)).toEqual(['NOTES.md', 'oracle.wasm']);
+    expect(exported.kind === 'ok' && exported.snapshot.files.map((f) => f.name)).toEqual(['main.py', 'oracle.wasm']);
 
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: base });
     await banner.getByRole('button', { name: 'Try saving again' }).click();

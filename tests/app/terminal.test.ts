@@ -152,9 +152,10 @@ describe('the interactive terminal in Debian Chromium (production build)', () =>
     await page.getByRole('radio', { name: 'Terminal' }).click();
     await page.getByTestId('terminal-subject').selectOption('candidate');
     await page.getByTestId('terminal-start').click();
-    // A fresh workspace holds no module yet: the build's own message says so.
-    await expect.poll(() => status().getAttribute('data-state'), { timeout: 10_000 }).toBe('ended');
-    expect(await status().innerText()).toMatch(/^Your program could not start: it did not build \(there is no \.wasm/);
+    // A fresh workspace is a Python one: once built (Pyodide's syntax check, which starts it in a worker), the
+    // terminal says it runs WebAssembly modules only.
+    await expect.poll(() => status().getAttribute('data-state'), { timeout: 60_000 }).toBe('ended');
+    expect(await status().innerText()).toMatch(/^Your program could not start: a Python .* WebAssembly modules only/);
 
     // The reference's own module, uploaded as the candidate, answers like the reference.
     await page.getByRole('tab', { name: 'Workspace' }).click();

@@ -103,7 +103,7 @@ describe('the runtime setting in Debian Chromium (production build)', () => {
     expect(shim.stdout).toContain(UUID);
 
     await setting().selectOption('wasmer');
-    await expect.poll(() => page.getByTestId('runtime-note').textContent()).toContain('WASI modules only');
+    await expect.poll(() => page.getByTestId('runtime-note').textContent()).toContain('Only for WebAssembly programs');
     const first = await consoleRun('wasmer console run, first (SDK + binaryen load + rewrite)');
     expect(wasmerLoaded()).toBe(true);
     expect(binaryenLoaded()).toBe(true);

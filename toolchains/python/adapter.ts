@@ -52,7 +52,23 @@ export const pythonToolchain: Toolchain = {
   starterFiles: (target) => [
     {
       name: 'main.py',
-      content: `import sys\n\n\ndef main() -> int:\n    args = sys.argv[1:]\n    data = sys.stdin.read()\n    sys.stdout.write(f"${target.program}: {len(args)} arguments, {len(data)} characters on stdin\\n")\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n`,
+      content: `# A reimplementation of ${target.program}. It runs exactly like the oracle: same argv, stdin, files, clock and
+# environment. Scoring compares stdout, stderr and the exit code byte for byte.
+import sys
+
+
+def main() -> int:
+    # sys.argv[0] is "${target.program}"; the test's arguments follow.
+    args = sys.argv[1:]
+    data = sys.stdin.read()
+    sys.stdout.write(f"${target.program}: {len(args)} arguments, {len(data)} characters on stdin\\n")
+    # The exit code: 0 for success, as most programs do.
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+`,
     },
   ],
   async build(

@@ -14,13 +14,16 @@ export function wasmUploadProblem(bytes: Uint8Array): string | undefined {
 
 const NOTES = (program: string): string => `# Notes
 
-Build your reimplementation of \`${program}\` for WASI preview 1, then upload the .wasm here
+Build your reimplementation of \`${program}\` for WASI preview 1 on your own machine, then upload the .wasm here
 ("Upload .wasm"). A workspace holds one .wasm: a new upload replaces the old one. For example:
 
 - Rust: cargo build --release --target wasm32-wasip1
 - Go:   GOOS=wasip1 GOARCH=wasm go build -o ${program}.wasm
 - Zig:  zig build-exe -target wasm32-wasi main.zig
-- C:    toolchains/wasi-c/wasi-cc -O2 -o ${program}.wasm main.c
+- C:    clang --target=wasm32-wasip1 -O2 -o ${program}.wasm main.c (with the WASI SDK)
+
+No compiler at hand? Choose another candidate kind above (Python, C, JavaScript or TypeScript): this page compiles
+and runs those itself.
 
 Keep your sources and notes next to it: every file here is saved in this browser and exported with the workspace.
 `;
@@ -37,7 +40,13 @@ export const wasmToolchain: Toolchain = {
     if (modules.length === 0) {
       return {
         kind: 'error',
-        diagnostics: [{ file: '', message: 'there is no .wasm in the workspace yet: upload your compiled program' }],
+        diagnostics: [
+          {
+            file: '',
+            message:
+              'there is no .wasm in the workspace yet: upload your compiled program, or choose another candidate kind (Python, C, JavaScript) in the Workspace',
+          },
+        ],
       };
     }
     if (modules.length > 1) {

@@ -7,7 +7,7 @@ import {
   type WorkspaceSnapshot,
 } from '../../core/workspace-export.ts';
 import { DEFAULT_TOOLCHAIN_ID, appToolchainById as toolchainById, type Toolchain } from '../../../toolchains/index.ts';
-import { wasmUploadProblem } from '../../../toolchains/wasm/adapter.ts';
+import { wasmToolchain, wasmUploadProblem } from '../../../toolchains/wasm/adapter.ts';
 import type { StoredWorkspace } from '../storage/database.ts';
 import { persist, retrieve } from '../storage/storage-status.svelte.ts';
 import { download } from '../util/download.ts';
@@ -143,6 +143,14 @@ export class Workspace {
           ok: true,
           message: replaced.length ? `${read.name} replaced ${replaced.join(', ')}.` : `${read.name} added.`,
         });
+        // A module is a whole program: it is what runs from now on, whatever language the workspace was in.
+        if (this.toolchainId !== wasmToolchain.id) {
+          this.toolchainId = wasmToolchain.id;
+          notes.push({
+            ok: true,
+            message: `The candidate kind is now ${wasmToolchain.label}: ${read.name} is what runs.`,
+          });
+        }
       } else {
         const existed = this.files.some((f) => f.name === read.name);
         const entry = { name: read.name, content: textOrBytes(read.bytes) };

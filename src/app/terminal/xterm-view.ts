@@ -1,6 +1,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { theme as pageTheme } from '../ui/theme.svelte.ts';
 
 /**
  * The terminal emulator (xterm.js) behind TerminalPanel. Loaded with a dynamic import the first time the Terminal
@@ -66,7 +67,6 @@ const DARK: ITheme = {
 };
 
 export function createTerminalView(host: HTMLElement): TerminalView {
-  const dark = window.matchMedia('(prefers-color-scheme: dark)');
   const terminal = new Terminal({
     // The SDK's terminal writes bare \n (no output post-processing), which xterm would treat as a line feed only.
     convertEol: true,
@@ -74,17 +74,16 @@ export function createTerminalView(host: HTMLElement): TerminalView {
     fontFamily: getComputedStyle(host).getPropertyValue('--mono').trim() || 'monospace',
     fontSize: 14,
     scrollback: 5000,
-    theme: dark.matches ? DARK : LIGHT,
+    theme: pageTheme.dark ? DARK : LIGHT,
   });
   const fit = new FitAddon();
   terminal.loadAddon(fit);
   terminal.open(host);
   fit.fit();
 
-  const onScheme = (): void => {
-    terminal.options.theme = dark.matches ? DARK : LIGHT;
-  };
-  dark.addEventListener('change', onScheme);
+  const stopFollowing = pageTheme.onDarkChange((dark) => {
+    terminal.options.theme = dark ? DARK : LIGHT;
+  });
   const resizeListeners: ((columns: number, rows: number) => void)[] = [];
   terminal.onResize(({ cols, rows }) => resizeListeners.forEach((l) => l(cols, rows)));
   const observer = new ResizeObserver(() => fit.fit());
@@ -104,7 +103,7 @@ export function createTerminalView(host: HTMLElement): TerminalView {
     clear: () => terminal.reset(),
     destroy: () => {
       observer.disconnect();
-      dark.removeEventListener('change', onScheme);
+      stopFollowing();
       terminal.dispose();
     },
   };

@@ -7,6 +7,7 @@ import { indentWithTab } from '@codemirror/commands';
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { oneDark } from '@codemirror/theme-one-dark';
+import { theme as pageTheme } from '../ui/theme.svelte.ts';
 import type { Diagnostic } from '../../../toolchains/index.ts';
 import { diagnosticMarks, setLineDiagnostics, type LineDiagnostic } from './diagnostic-marks.ts';
 
@@ -47,7 +48,6 @@ async function languageFor(name: string): Promise<Extension> {
   }
 }
 
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 const baseTheme = EditorView.theme({
   '&': { height: '100%', fontSize: '14px' },
   '.cm-scroller': { fontFamily: 'var(--mono)' },
@@ -80,7 +80,7 @@ export function createFileEditor(parent: HTMLElement, onChange: (name: string, t
     // Ctrl/Cmd+Enter belongs to the page (run the tests), not to "insert blank line".
     Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => true }])),
     baseTheme,
-    theme.of(darkQuery.matches ? oneDark : []),
+    theme.of(pageTheme.dark ? oneDark : []),
     language.of([]),
     diagnosticMarks(),
     EditorView.updateListener.of((update) => {
@@ -90,8 +90,9 @@ export function createFileEditor(parent: HTMLElement, onChange: (name: string, t
   ];
 
   const view = new EditorView({ parent });
-  const onScheme = (): void => view.dispatch({ effects: theme.reconfigure(darkQuery.matches ? oneDark : []) });
-  darkQuery.addEventListener('change', onScheme);
+  const stopFollowing = pageTheme.onDarkChange((dark) =>
+    view.dispatch({ effects: theme.reconfigure(dark ? oneDark : []) }),
+  );
 
   return {
     show(name, text) {
@@ -130,7 +131,7 @@ export function createFileEditor(parent: HTMLElement, onChange: (name: string, t
       view.focus();
     },
     destroy() {
-      darkQuery.removeEventListener('change', onScheme);
+      stopFollowing();
       view.destroy();
     },
   };
