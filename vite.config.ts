@@ -6,18 +6,16 @@ import { packsPlugin } from './scripts/vite-packs-plugin.ts';
 import { pyodidePlugin } from './scripts/vite-pyodide-plugin.ts';
 import { wasmerSdkPlugin } from './scripts/vite-wasmer-plugin.ts';
 import { WORKER_ASSET_DIR, workerCspPlugin } from './scripts/vite-worker-csp-plugin.ts';
+import { serviceWorkerPlugin } from './scripts/vite-service-worker-plugin.ts';
+import { ISOLATION_HEADERS } from './src/sw/hosting-headers.ts';
 
 const builtTargets = fileURLToPath(new URL('./build/targets', import.meta.url));
 
 /**
- * Cross-origin isolation (SharedArrayBuffer for interrupts and @wasmer/sdk) needs these on every response; the same
- * headers are documented for static hosts in docs/hosting.md.
+ * Cross-origin isolation (SharedArrayBuffer for interrupts and @wasmer/sdk) needs these on every response: the one
+ * table the service worker and the static hosts' `_headers` file read too (docs/hosting.md).
  */
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+const isolationHeaders = { ...ISOLATION_HEADERS };
 
 export default defineConfig({
   plugins: [
@@ -27,6 +25,7 @@ export default defineConfig({
     pyodidePlugin(),
     wasmerSdkPlugin(),
     candidateRealmPlugin(),
+    ...serviceWorkerPlugin(),
   ],
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
