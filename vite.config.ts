@@ -6,7 +6,7 @@ import { packsPlugin } from './scripts/vite-packs-plugin.ts';
 import { pyodidePlugin } from './scripts/vite-pyodide-plugin.ts';
 import { wasmerSdkPlugin } from './scripts/vite-wasmer-plugin.ts';
 import { WORKER_ASSET_DIR, workerCspPlugin } from './scripts/vite-worker-csp-plugin.ts';
-import { serviceWorkerPlugin } from './scripts/vite-service-worker-plugin.ts';
+import { BUILD_ID, serviceWorkerPlugin } from './scripts/vite-service-worker-plugin.ts';
 import { ISOLATION_HEADERS } from './src/sw/hosting-headers.ts';
 
 const builtTargets = fileURLToPath(new URL('./build/targets', import.meta.url));
@@ -27,6 +27,8 @@ export default defineConfig({
     candidateRealmPlugin(),
     ...serviceWorkerPlugin(),
   ],
+  // The build's name, shown by the offline panel (src/app/offline/): a new deployment is visibly a new one.
+  define: { 'import.meta.env.MIRRORBOX_BUILD_ID': JSON.stringify(BUILD_ID) },
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   worker: {
