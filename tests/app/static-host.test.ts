@@ -5,10 +5,6 @@
  * request to the loopback probe never arrives. With service workers blocked, the page says what is missing and how to
  * host the app. Debian Chromium, as the other app tests.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_CSP } from '../../src/sw/hosting-headers.ts';
@@ -17,39 +13,7 @@ import { startProbeServer, type ProbeServer } from '../adversarial/probe-server.
 import { launchChromium } from '../browser/chromium.ts';
 import { setEditorText } from './editor.ts';
 import { sharedAppBuild } from './preview.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-
-/** Serves `root` with a Content-Type and nothing else: no isolation headers, no CSP, no caching headers. */
-export async function startBareStaticServer(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = join(root, normalize(path === '/' ? '/index.html' : path));
-    let found = false;
-    try {
-      found = file.startsWith(root) && statSync(file).isFile();
-    } catch {
-      found = false;
-    }
-    if (!found) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found\n');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+import { startBareStaticServer } from './static-host-server.ts';
 
 /**
  * A request from inside a worker, as source text. (String evaluation is not probed this way: the DevTools protocol
@@ -75,21 +39,22 @@ const reachOut = (url: string): string =>
   ].join('\n');
 
 describe('a static host that sends no headers (production build)', () => {
-  let server: Server;
+  let server: { url: string; close(): Promise<void> };
   let base: string;
   let probe: ProbeServer;
   let browser: Browser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ({ server, url: base } = await startBareStaticServer(await sharedAppBuild()));
+    server = await startBareStaticServer(await sharedAppBuild());
+    base = server.url;
     probe = await startProbeServer();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await server?.close();
     await probe?.close();
   });
 
