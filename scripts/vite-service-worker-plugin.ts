@@ -1,5 +1,5 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, matchesGlob } from 'node:path';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { WORKER_ASSET_DIR } from '../src/sw/hosting-headers.ts';
@@ -37,7 +37,39 @@ function filesUnder(root: string, dir = ''): OfflineFile[] {
   });
 }
 
-const matches = (path: string, globs: readonly string[]): boolean => globs.some((g) => matchesGlob(path, g));
+const escaped = (text: string): string => text.replace(/[.+^$()|[\]\\?]/g, '\\$&');
+
+/**
+ * The globs above as a regular expression, in the dialect Workbox reads them (`*` within a name, `**` across
+ * folders, `{a,b}`): Node 20's own glob matching is still experimental and warns on every build.
+ */
+export function globRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    if (glob.startsWith('**/', i)) {
+      source += '(?:[^/]+/)*';
+      i += 2;
+    } else if (glob.startsWith('/**', i) && i + 3 === glob.length) {
+      source += '(?:/.*)?';
+      i += 2;
+    } else if (glob[i] === '*') {
+      source += '[^/]*';
+    } else if (glob[i] === '{' && glob.includes('}', i)) {
+      const end = glob.indexOf('}', i);
+      source += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map(escaped)
+        .join('|')})`;
+      i = end;
+    } else {
+      source += escaped(glob[i] ?? '');
+    }
+  }
+  return new RegExp(`^${source}$`);
+}
+
+const matches = (path: string, globs: readonly string[]): boolean => globs.some((g) => globRegExp(g).test(path));
 
 /** Lists the written build in `offline-files.json` (before the service worker's build globs it). */
 function offlineFilesPlugin(): Plugin {
