@@ -3,18 +3,25 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { WORKER_ASSET_DIR } from '../src/sw/hosting-headers.ts';
-import { OFFLINE_FILES, type OfflineFile, type OfflineFiles } from '../src/sw/offline-protocol.ts';
+import {
+  CLANG_CACHE,
+  OFFLINE_FILES,
+  TOOLCHAIN_CACHE,
+  type OfflineFile,
+  type OfflineFiles,
+} from '../src/sw/offline-protocol.ts';
 
 /**
  * The toolchains: large, and only needed by a language or runtime someone picks, so the service worker caches them
  * at first use (or on "Make available offline") instead of at install. Globs relative to the build's folder.
  * QuickJS is inside the candidate realm's bundle, which is part of the shell.
  */
-export const TOOLCHAINS: readonly { name: string; globs: readonly string[] }[] = [
-  { name: 'C (clang)', globs: ['assets/*.wasm', 'assets/*.tar'] },
-  { name: 'Python (Pyodide)', globs: ['assets/pyodide-*/**'] },
+export const TOOLCHAINS: readonly { name: string; cache: string; globs: readonly string[] }[] = [
+  { name: 'C (clang)', cache: CLANG_CACHE, globs: ['assets/*.wasm', 'assets/*.tar'] },
+  { name: 'Python (Pyodide)', cache: TOOLCHAIN_CACHE, globs: ['assets/pyodide-*/**'] },
   {
     name: 'Wasmer runtime (SDK, binaryen)',
+    cache: TOOLCHAIN_CACHE,
     globs: [`${WORKER_ASSET_DIR}/wasmer-sdk-*/**`, `${WORKER_ASSET_DIR}/binaryen*`],
   },
 ];
@@ -81,7 +88,11 @@ function offlineFilesPlugin(): Plugin {
       const listing: OfflineFiles = {
         build: BUILD_ID,
         shell: files.filter((f) => matches(f.path, SHELL_GLOBS) && !matches(f.path, TOOLCHAIN_GLOBS)),
-        toolchains: TOOLCHAINS.map((t) => ({ name: t.name, files: files.filter((f) => matches(f.path, t.globs)) })),
+        toolchains: TOOLCHAINS.map((t) => ({
+          name: t.name,
+          cache: t.cache,
+          files: files.filter((f) => matches(f.path, t.globs)),
+        })),
       };
       writeFileSync(join(options.dir, OFFLINE_FILES), JSON.stringify(listing));
     },

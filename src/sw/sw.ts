@@ -15,7 +15,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkOnly } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { headersFor } from './hosting-headers.ts';
-import { TOOLCHAIN_CACHE, type OfflineMessage } from './offline-protocol.ts';
+import { CLANG_FILE, TOOLCHAIN_CACHE, type OfflineMessage } from './offline-protocol.ts';
 
 interface ServiceWorkerScope {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
@@ -59,9 +59,13 @@ cleanupOutdatedCaches();
 // Every address of the app is its one page (the target and tab are in the query).
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 
-// Toolchains: versioned or content-hashed names that never change, fetched on first use and kept.
+// Toolchains: versioned or content-hashed names that never change, fetched on first use and kept. clang's files are
+// the compiler worker's to keep (CLANG_CACHE): cached here too they would be stored twice.
 registerRoute(
-  ({ url }) => url.origin === location.origin && url.pathname.startsWith(`${scopePath}assets/`),
+  ({ url }) =>
+    url.origin === location.origin &&
+    url.pathname.startsWith(`${scopePath}assets/`) &&
+    !CLANG_FILE.test(url.pathname.slice(scopePath.length)),
   new CacheFirst({ cacheName: TOOLCHAIN_CACHE, plugins: [hostingHeaders] }),
 );
 

@@ -22,6 +22,8 @@ class HostingState {
 
   start(): void {
     this.checkWorkerCsp();
+    // `vite dev` serves no service worker (its files are built by `vite build`); its server sends the headers.
+    if (import.meta.env.DEV) return;
     if (!('serviceWorker' in navigator)) {
       this.serviceWorkerProblem = 'this browser has no service workers here (a private window, or not https)';
       return;

@@ -75,13 +75,18 @@ class OfflineStore {
       // The precache is the service worker's install: done when it is ready.
       if ('serviceWorker' in navigator) await navigator.serviceWorker.ready;
       void navigator.storage?.persist?.().catch(() => false);
-      const cache = await caches.open(TOOLCHAIN_CACHE);
-      const wanted: OfflineFile[] = [];
-      for (const file of [...listing.shell, ...listing.toolchains.flatMap((t) => t.files)])
-        if ((await caches.match(url(file), { ignoreSearch: true })) === undefined) wanted.push(file);
-      const totalBytes = wanted.reduce((total, f) => total + f.bytes, 0);
+      // A shell file missing after the install (evicted) goes with the toolchains' files.
+      const everything = [
+        ...listing.shell.map((file) => ({ file, cache: TOOLCHAIN_CACHE })),
+        ...listing.toolchains.flatMap((t) => t.files.map((file) => ({ file, cache: t.cache }))),
+      ];
+      const wanted: typeof everything = [];
+      for (const entry of everything)
+        if ((await caches.match(url(entry.file), { ignoreSearch: true })) === undefined) wanted.push(entry);
+      const totalBytes = wanted.reduce((total, { file }) => total + file.bytes, 0);
       let doneBytes = 0;
-      for (const file of wanted) {
+      for (const { file, cache: cacheName } of wanted) {
+        const cache = await caches.open(cacheName);
         this.progress = { kind: 'downloading', doneBytes, totalBytes, file: file.path };
         const response = await fetch(url(file));
         if (!response.ok || !response.body) throw new Error(`${file.path}: HTTP ${response.status}`);
