@@ -106,6 +106,13 @@ function offlineFilesPlugin(): Plugin {
  */
 export function serviceWorkerPlugin(): Plugin[] {
   return [
+    {
+      // Whether the page registers the service worker: only a build has one (not `vite dev`, whatever the mode).
+      name: 'mirrorbox-service-worker-flag',
+      config: (_config, env) => ({
+        define: { 'import.meta.env.MIRRORBOX_SERVICE_WORKER': JSON.stringify(env.command === 'build') },
+      }),
+    },
     offlineFilesPlugin(),
     ...VitePWA({
       strategies: 'injectManifest',

@@ -56,8 +56,10 @@ addPlugins([hostingHeaders]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Every address of the app is its one page (the target and tab are in the query).
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// Every address of the app is its one page (the target and tab are in the query); a navigation to a file (a pack's
+// docs opened on their own) gets that file.
+const appPage = new RegExp(`^${scopePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(index\\.html)?(\\?.*)?$`);
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [appPage] }));
 
 // Toolchains: versioned or content-hashed names that never change, fetched on first use and kept. clang's files are
 // the compiler worker's to keep (CLANG_CACHE): cached here too they would be stored twice.

@@ -23,7 +23,7 @@ class HostingState {
   start(): void {
     this.checkWorkerCsp();
     // `vite dev` serves no service worker (its files are built by `vite build`); its server sends the headers.
-    if (import.meta.env.DEV) return;
+    if (import.meta.env.MIRRORBOX_SERVICE_WORKER !== true) return;
     if (!('serviceWorker' in navigator)) {
       this.serviceWorkerProblem = 'this browser has no service workers here (a private window, or not https)';
       return;
