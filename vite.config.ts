@@ -6,18 +6,16 @@ import { packsPlugin } from './scripts/vite-packs-plugin.ts';
 import { pyodidePlugin } from './scripts/vite-pyodide-plugin.ts';
 import { wasmerSdkPlugin } from './scripts/vite-wasmer-plugin.ts';
 import { WORKER_ASSET_DIR, workerCspPlugin } from './scripts/vite-worker-csp-plugin.ts';
+import { BUILD_ID, serviceWorkerPlugin } from './scripts/vite-service-worker-plugin.ts';
+import { ISOLATION_HEADERS } from './src/sw/hosting-headers.ts';
 
 const builtTargets = fileURLToPath(new URL('./build/targets', import.meta.url));
 
 /**
- * Cross-origin isolation (SharedArrayBuffer for interrupts and @wasmer/sdk) needs these on every response; the same
- * headers are documented for static hosts in docs/hosting.md.
+ * Cross-origin isolation (SharedArrayBuffer for interrupts and @wasmer/sdk) needs these on every response: the one
+ * table the service worker and the static hosts' `_headers` file read too (docs/hosting.md).
  */
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+const isolationHeaders = { ...ISOLATION_HEADERS };
 
 export default defineConfig({
   plugins: [
@@ -27,7 +25,10 @@ export default defineConfig({
     pyodidePlugin(),
     wasmerSdkPlugin(),
     candidateRealmPlugin(),
+    ...serviceWorkerPlugin(),
   ],
+  // The build's name, shown by the offline panel (src/app/offline/): a new deployment is visibly a new one.
+  define: { 'import.meta.env.MIRRORBOX_BUILD_ID': JSON.stringify(BUILD_ID) },
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   worker: {

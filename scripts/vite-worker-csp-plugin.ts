@@ -1,22 +1,12 @@
 import type { Connect, Plugin } from 'vite';
+import { WORKER_ASSET_DIR, WORKER_CSP, headersFile, isWorkerScript } from '../src/sw/hosting-headers.ts';
+
+export { WORKER_ASSET_DIR, WORKER_CSP, isWorkerScript };
 
 /**
- * The Content-Security-Policy every runner worker script is served with. A page's CSP does not govern its workers;
- * the worker script's own response does. Candidate code runs inside these workers, so this is what keeps it from
- * reaching any other origin (fetch, dynamic import, WebSocket): see /work/shared notes and docs/hosting.md.
+ * Adds WORKER_CSP to worker script responses in the dev and preview servers, and writes `dist/_headers` (the same
+ * table, for static hosts that read that file).
  */
-export const WORKER_CSP = "default-src 'none'; connect-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-
-/** Where `vite build` puts worker bundles, so static hosts can match them with one path rule. */
-export const WORKER_ASSET_DIR = 'assets/workers';
-
-/** Worker scripts: production bundles under assets/workers/, and Vite dev's `?worker_file` module URLs. */
-export function isWorkerScript(url: string): boolean {
-  const [path = '', query = ''] = url.split('?', 2);
-  return path.startsWith(`/${WORKER_ASSET_DIR}/`) || /(^|&)worker_file(&|=|$)/.test(query);
-}
-
-/** Adds WORKER_CSP to worker script responses in the dev and preview servers. */
 export function workerCspPlugin(): Plugin {
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
     if (isWorkerScript(req.url ?? '')) res.setHeader('Content-Security-Policy', WORKER_CSP);
@@ -29,6 +19,10 @@ export function workerCspPlugin(): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use(middleware);
+    },
+    generateBundle() {
+      if (this.environment.name !== 'client') return;
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
     },
   };
 }

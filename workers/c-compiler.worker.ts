@@ -4,9 +4,9 @@ import { expose, type ProxyMarked } from 'comlink';
 import type { SourceFile } from '../src/core/source-file.ts';
 import { installCachedFetch } from '../src/browser/cached-fetch.ts';
 import type { BuildProgress, BuildResult } from '../toolchains/toolchain.ts';
+import { CLANG_CACHE } from '../src/sw/offline-protocol.ts';
 
-// Bump with the @yowasp/clang version in package.json: a new version must not read the old version's files.
-installCachedFetch('mirrorbox-clang-22.0.0-git20542-10');
+installCachedFetch(CLANG_CACHE);
 
 export interface CCompilerWorkerApi {
   compile(files: SourceFile[], onProgress?: ((p: BuildProgress) => void) & ProxyMarked): Promise<BuildResult>;

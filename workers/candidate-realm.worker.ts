@@ -14,6 +14,10 @@ import type { FromRealmWorker, PyodideFiles, RealmMethod, ToRealmWorker } from '
 import { locatePyodideWith } from '../src/runtimes/pyodide/engine.ts';
 import { prepareModule } from '../src/runtimes/shim/prepare.ts';
 import { createRunnerWorkerApi } from './runner-api.ts';
+import { checkWorkerCsp, cspRefusal } from './csp-self-check.ts';
+
+// Started before anything else runs here; every call waits for it (see handle).
+const cspChecked = checkWorkerCsp();
 
 const apply = Reflect.apply;
 const postToPort = MessagePort.prototype.postMessage;
@@ -83,6 +87,13 @@ function serve(port: MessagePort): void {
   let scriptsRan = false;
 
   const handle = async (nonce: string, method: RealmMethod, given: unknown[]): Promise<void> => {
+    // The realm's CSP comes from the frame's <meta>, whatever the host sends; if a browser did not apply it, this
+    // worker could reach the network, so it runs nothing.
+    const csp = await cspChecked;
+    if (csp.kind === 'missing') {
+      send({ kind: 'answer', nonce, ok: false, message: cspRefusal(csp, "the candidate realm's worker") });
+      return;
+    }
     const before = closeAttempt ?? (scriptsRan ? seal.broken() : undefined);
     if (before !== undefined) {
       send({ kind: 'tainted', nonce, message: before });

@@ -8,6 +8,10 @@ import type { Program, RunRequest } from '../src/core/run-request.ts';
 import type { RunResult } from '../src/core/run-result.ts';
 import { WasmerRunner } from '../src/runtimes/wasmer/wasmer-runner.ts';
 import { loadWasmerClient } from '../src/browser/wasmer-sdk-client.ts';
+import { checkWorkerCsp, cspRefusal } from './csp-self-check.ts';
+
+// Candidate modules run here (the Wasmer runtime setting), so nothing runs unless the worker CSP is in force.
+const cspChecked = checkWorkerCsp();
 
 export interface WasmerWorkerApi {
   /** Loads the SDK from `sdkBase` (the page knows the site's base; this worker's location is its own script's). */
@@ -55,6 +59,8 @@ const api: WasmerWorkerApi = {
     void opened().catch(() => undefined);
   },
   async run(id, request) {
+    const csp = await cspChecked;
+    if (csp.kind === 'missing') throw new Error(cspRefusal(csp, 'the Wasmer worker'));
     const controller = new AbortController();
     running.set(id, controller);
     try {

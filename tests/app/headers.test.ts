@@ -2,15 +2,24 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/node/paths.ts';
 import { WORKER_ASSET_DIR, WORKER_CSP, isWorkerScript } from '../../scripts/vite-worker-csp-plugin.ts';
+import { ISOLATION_HEADERS, headersFile, headersFor } from '../../src/sw/hosting-headers.ts';
 import { startDevServer } from '../browser/chromium.ts';
 
 describe('hosting headers', () => {
-  const headersFile = readFileSync(`${repoRoot}public/_headers`, 'utf8');
+  it('the _headers file a build writes for static hosts sends what the dev and preview servers send', () => {
+    const file = headersFile();
+    expect(file).toContain('/*\n  Cross-Origin-Opener-Policy: same-origin\n');
+    expect(file).toContain('  Cross-Origin-Embedder-Policy: require-corp\n');
+    expect(file).toContain(`/${WORKER_ASSET_DIR}/*\n  Content-Security-Policy: ${WORKER_CSP}\n`);
+  });
 
-  it('the static-host _headers file sends what the dev and preview servers send', () => {
-    expect(headersFile).toContain('Cross-Origin-Opener-Policy: same-origin');
-    expect(headersFile).toContain('Cross-Origin-Embedder-Policy: require-corp');
-    expect(headersFile).toContain(`/${WORKER_ASSET_DIR}/*\n  Content-Security-Policy: ${WORKER_CSP}\n`);
+  it('the service worker adds the isolation headers everywhere and the CSP to worker scripts only', () => {
+    expect(headersFor('index.html')).toEqual(ISOLATION_HEADERS);
+    expect(headersFor(`${WORKER_ASSET_DIR}/runner.worker-abc.js`)).toEqual({
+      ...ISOLATION_HEADERS,
+      'Content-Security-Policy': WORKER_CSP,
+    });
+    expect(headersFor('packs/uuidparse/oracle.wasm')['Content-Security-Policy']).toBeUndefined();
   });
 
   it('docs/hosting.md gives nginx the same worker CSP', () => {
