@@ -95,7 +95,7 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await openHarness(page, dev.url);
-  const parity = (target: string): Promise<Parity> => callHarness(page, 'parity', target);
+  const parity = (target: string): Promise<Parity> => callHarness(page, 'parity', target, undefined);
   console.log(
     '  in Debian Chromium (second pass of each; all cases, both backends in one page; last column: wasmer worker restarts so far)',
   );

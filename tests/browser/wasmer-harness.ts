@@ -14,6 +14,7 @@ import type { Runner } from '../../src/core/runner.ts';
 import { scoreCandidate } from '../../src/core/score.ts';
 import { describeVerdict } from '../../src/core/verdict.ts';
 import { probeRequest, selfChecks } from '../selfcheck/checks.ts';
+import { parityIds } from '../parity/sample.ts';
 
 /** Why the backend replaced its worker, in the order it did (see src/browser/wasmer-browser.ts). */
 const restarts: string[] = [];
@@ -127,15 +128,16 @@ const api = {
     }
     return out;
   },
-  /** Parity in the browser: the target's every case through the shim pool and through wasmer, against its pack. */
-  async parity(target: string) {
+  /** Parity in the browser: the target's cases (all, or a spread sample: tests/parity/sample.ts) through the shim pool and through wasmer, against its pack. */
+  async parity(target: string, limit: number | undefined) {
     const loaded = await loadPack(target);
+    const ids = parityIds(loaded.pack, limit);
     // The page's pool, as in the app: the one a wasmer restart releases the idle workers of.
     let t = performance.now();
-    const viaShim = await differing(loaded, pagePool());
+    const viaShim = await differing(loaded, pagePool(), ids);
     const shimMs = performance.now() - t;
     t = performance.now();
-    const viaWasmer = await differing(loaded, runner);
+    const viaWasmer = await differing(loaded, runner, ids);
     return {
       cases: viaShim.cases,
       shim: viaShim.differing,
