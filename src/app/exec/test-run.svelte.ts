@@ -8,8 +8,24 @@ import { candidateRunner } from './shared-pool.ts';
 
 /** Progress reaches the screen at most this often: 600 cases finishing within a second is 600 updates otherwise. */
 const FLUSH_MS = 80;
-/** Per stream, what a case report keeps for its diff; a flooding candidate must not keep 600 × 16 MiB alive. */
-const KEPT_CASE_BYTES = 1024 * 1024;
+/**
+ * Per stream, what the page keeps of a case's output once the case is judged (on the full bytes, in scoreCandidate):
+ * enough for a diff on screen, while 400 cases of a candidate that floods 16 MiB each stay at 400 × 64 KiB.
+ */
+export const SHOWN_STREAM_BYTES = 64 * 1024;
+
+/** A case report as the page keeps it: streams cut to SHOWN_STREAM_BYTES, with the sizes they had. */
+export interface ShownCase extends CaseReport {
+  /** Bytes the run wrote to each stream (and to files), whether or not all of them were kept. */
+  sizes?: { stdout: number; stderr: number; files: number };
+}
+
+/** True when the page holds less of this case's output than the run wrote. */
+export function isCut(c: ShownCase): boolean {
+  const kept = c.actual ?? c.partial;
+  if (!c.sizes || !kept) return false;
+  return kept.stdout.length < c.sizes.stdout || kept.stderr.length < c.sizes.stderr;
+}
 
 export type TestRunPhase = 'building' | 'running' | 'done' | 'cancelled' | 'build-failed' | 'invalid-module' | 'failed';
 
@@ -38,7 +54,7 @@ export class TestRun {
   done = $state(0);
   passed = $state(0);
   /** Reports by case id, as they arrive. */
-  cases = $state.raw<ReadonlyMap<string, CaseReport>>(new Map());
+  cases = $state.raw<ReadonlyMap<string, ShownCase>>(new Map());
   report = $state.raw<ScoreReport | null>(null);
   elapsedMs = $state(0);
   readonly codeHash: string;
@@ -46,7 +62,7 @@ export class TestRun {
 
   private readonly controller = new AbortController();
   private readonly started = performance.now();
-  private pending: CaseReport[] = [];
+  private pending: ShownCase[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly options: TestRunOptions) {
@@ -93,7 +109,7 @@ export class TestRun {
         ...(this.options.ids ? { ids: this.options.ids } : {}),
         onCase: (c, _done, total) => {
           this.total = total;
-          this.pending.push(trimmed(c));
+          this.pending.push(shown(c));
           this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
         },
       });
@@ -138,10 +154,24 @@ function selectedCount({ pack, only, ids }: TestRunOptions): number {
   return ids ? cases.filter((id) => ids.has(id)).length : cases.length;
 }
 
-/** A copy of a case report with its streams cut to what a diff can show. */
-function trimmed(c: CaseReport): CaseReport {
-  const cut = (b: Uint8Array): Uint8Array => (b.length > KEPT_CASE_BYTES ? b.slice(0, KEPT_CASE_BYTES) : b);
-  if (c.actual) c.actual = { ...c.actual, stdout: cut(c.actual.stdout), stderr: cut(c.actual.stderr) };
+/**
+ * The case report cut to what the page keeps. Copies (slice), never views: a view would keep the whole flood alive.
+ * The report is changed in place, so the run's final report holds no more than the live one.
+ */
+function shown(c: CaseReport): ShownCase {
+  const out = c as ShownCase;
+  const cut = (b: Uint8Array): Uint8Array => (b.length > SHOWN_STREAM_BYTES ? b.slice(0, SHOWN_STREAM_BYTES) : b);
+  const streams = c.actual ?? c.partial;
+  if (!streams) return out;
+  const filesBytes = Object.values(c.actual?.files ?? {}).reduce((n, f) => n + f.length, 0);
+  out.sizes = { stdout: streams.stdout.length, stderr: streams.stderr.length, files: filesBytes };
+  if (c.actual)
+    c.actual = {
+      ...c.actual,
+      stdout: cut(c.actual.stdout),
+      stderr: cut(c.actual.stderr),
+      files: filesBytes > SHOWN_STREAM_BYTES ? {} : c.actual.files,
+    };
   if (c.partial) c.partial = { stdout: cut(c.partial.stdout), stderr: cut(c.partial.stderr) };
-  return c;
+  return out;
 }
