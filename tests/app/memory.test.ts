@@ -86,6 +86,8 @@ describe('a flood of output in 400 tests leaves the page’s memory bounded (Chr
     await page.getByRole('tab', { name: 'Tests' }).click();
     const started = Date.now();
     await page.getByTestId('run-tests').click();
+    // While it runs, the progress line estimates the time left.
+    expect(await page.getByTestId('time-left').innerText({ timeout: 60_000 })).toMatch(/^about [\d.]+ (ms|s) left$/);
     await expect.poll(() => page.getByTestId('run-tests').isEnabled(), { timeout: 200_000, interval: 500 }).toBe(true);
     const seconds = (Date.now() - started) / 1000;
     expect(await page.locator('tr[data-verdict="fail"]').count()).toBe(400);

@@ -1,4 +1,4 @@
-import type { Limits } from '../../core/limits.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../core/limits.ts';
 import type { Pack } from '../../core/pack.ts';
 import { scoreCandidate, type CaseReport, type ScoreReport } from '../../core/score.ts';
 import { sourcesDigest, type SourceFile } from '../../core/source-file.ts';
@@ -27,7 +27,12 @@ export function isCut(c: ShownCase): boolean {
   return kept.stdout.length < c.sizes.stdout || kept.stderr.length < c.sizes.stderr;
 }
 
-export type TestRunPhase = 'building' | 'running' | 'done' | 'cancelled' | 'build-failed' | 'invalid-module' | 'failed';
+/** `stopped`: ended early after `stopAfterTimeouts` timeouts in a row (not recorded as a submission). */
+export type TestRunPhase =
+  'building' | 'running' | 'done' | 'stopped' | 'cancelled' | 'build-failed' | 'invalid-module' | 'failed';
+
+/** The default of "stop after K timeouts in a row": a candidate that loops tends to loop on every test. */
+export const DEFAULT_STOP_AFTER_TIMEOUTS = 3;
 
 export interface TestRunOptions {
   pack: Pack;
@@ -36,6 +41,13 @@ export interface TestRunOptions {
   only?: TestSet;
   ids?: ReadonlySet<string>;
   limits: Partial<Limits>;
+  /**
+   * Each case's time limit by id (the relative rule), fetched while the candidate builds; a case it leaves out, or
+   * every case when absent, gets `limits.wallMs`.
+   */
+  timeLimits?: () => Promise<ReadonlyMap<string, number>>;
+  /** Stop the run after this many timeouts in a row (in the order cases finish); 0 runs every case. */
+  stopAfterTimeouts?: number;
 }
 
 /**
@@ -57,12 +69,21 @@ export class TestRun {
   cases = $state.raw<ReadonlyMap<string, ShownCase>>(new Map());
   report = $state.raw<ScoreReport | null>(null);
   elapsedMs = $state(0);
+  /** Estimated time until the last case finishes, from the cases so far; null until one has. */
+  remainingMs = $state<number | null>(null);
+  /** The smallest and largest time limit the cases got, once known. */
+  limitRange = $state.raw<{ minMs: number; maxMs: number } | null>(null);
+  /** Set when the run stopped after that many timeouts in a row; `notRun` cases were then not run. */
+  stoppedAfterTimeouts = $state(0);
+  notRun = $state(0);
   readonly codeHash: string;
   readonly finished: Promise<void>;
 
   private readonly controller = new AbortController();
   private readonly started = performance.now();
   private pending: ShownCase[] = [];
+  private timeoutsInARow = 0;
+  private runningSince = 0;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly options: TestRunOptions) {
@@ -82,12 +103,16 @@ export class TestRun {
   private async execute(): Promise<void> {
     const { pack, toolchain, files } = this.options;
     try {
-      const built = await toolchain.build(files, {
-        signal: this.controller.signal,
-        onProgress: (p) => {
-          if (this.phase === 'building') this.buildProgress = p;
-        },
-      });
+      const [built, timeLimits] = await Promise.all([
+        toolchain.build(files, {
+          signal: this.controller.signal,
+          onProgress: (p) => {
+            if (this.phase === 'building') this.buildProgress = p;
+          },
+        }),
+        // Without the oracle's times (it did not load), every case gets the fixed limit.
+        this.options.timeLimits?.().catch(() => undefined),
+      ]);
       if (built.kind === 'error') {
         this.diagnostics = built.diagnostics;
         this.phase = 'build-failed';
@@ -99,16 +124,20 @@ export class TestRun {
         return;
       }
       this.phase = 'running';
+      this.runningSince = performance.now();
+      this.limitRange = limitRange(this.options, timeLimits);
       const report = await scoreCandidate({
         pack,
         candidate: built.program,
         runner: candidateRunner,
         limits: this.options.limits,
+        ...(timeLimits ? { timeLimits } : {}),
         signal: this.controller.signal,
         ...(this.options.only ? { only: this.options.only } : {}),
         ...(this.options.ids ? { ids: this.options.ids } : {}),
         onCase: (c, _done, total) => {
           this.total = total;
+          this.countTimeout(c);
           this.pending.push(shown(c));
           this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
         },
@@ -122,13 +151,28 @@ export class TestRun {
       }
       this.report = report;
       this.total = report.cases.length;
-      this.phase = this.controller.signal.aborted ? 'cancelled' : 'done';
+      if (this.stoppedAfterTimeouts > 0) {
+        this.notRun = report.cases.filter((c) => c.verdict.kind === 'cancelled').length;
+        this.phase = 'stopped';
+      } else this.phase = this.controller.signal.aborted ? 'cancelled' : 'done';
     } catch (e) {
       this.message = `mirrorbox failed while testing (${(e as Error).message}); reload the page and try again`;
       this.phase = 'failed';
     } finally {
       clearTimeout(this.flushTimer);
       this.elapsedMs = performance.now() - this.started;
+      this.remainingMs = null;
+    }
+  }
+
+  /** Counts timeouts in a row as cases finish, and stops the run at the chosen count. */
+  private countTimeout(c: CaseReport): void {
+    const limit = this.options.stopAfterTimeouts ?? 0;
+    if (c.verdict.kind === 'cancelled') return;
+    this.timeoutsInARow = c.verdict.kind === 'timeout' ? this.timeoutsInARow + 1 : 0;
+    if (limit > 0 && this.timeoutsInARow >= limit && !this.controller.signal.aborted) {
+      this.stoppedAfterTimeouts = limit;
+      this.controller.abort();
     }
   }
 
@@ -142,8 +186,25 @@ export class TestRun {
     this.done += this.pending.length;
     this.pending = [];
     this.cases = next;
-    this.elapsedMs = performance.now() - this.started;
+    const now = performance.now();
+    this.elapsedMs = now - this.started;
+    // Cases run several at a time, so time per finished case so far × cases left is the estimate.
+    if (this.phase === 'running' && this.done > 0)
+      this.remainingMs = ((now - this.runningSince) / this.done) * (this.total - this.done);
   }
+}
+
+function limitRange(
+  options: TestRunOptions,
+  timeLimits: ReadonlyMap<string, number> | undefined,
+): { minMs: number; maxMs: number } {
+  const fixed = options.limits.wallMs ?? DEFAULT_LIMITS.wallMs;
+  const ids = [
+    ...(options.only === 'hidden' ? [] : options.pack.visible.map((v) => v.case.id)),
+    ...(options.only === 'visible' ? [] : options.pack.hidden.map((h) => h.case.id)),
+  ].filter((id) => !options.ids || options.ids.has(id));
+  const each = ids.map((id) => timeLimits?.get(id) ?? fixed);
+  return each.length === 0 ? { minMs: fixed, maxMs: fixed } : { minMs: Math.min(...each), maxMs: Math.max(...each) };
 }
 
 function selectedCount({ pack, only, ids }: TestRunOptions): number {

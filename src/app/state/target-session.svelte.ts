@@ -6,8 +6,9 @@ import type { Diagnostic } from '../../../toolchains/index.ts';
 import type { OutcomeJson } from '../../core/gold.ts';
 import { DEFAULT_LIMITS } from '../../core/limits.ts';
 import { consoleRequest } from '../exec/console-request.ts';
-import { sharedPool } from '../exec/shared-pool.ts';
-import { TestRun } from '../exec/test-run.svelte.ts';
+import { measureOracleTimes, relativeTimeLimits } from '../../core/oracle-times.ts';
+import { sharedPool, sharedRunner } from '../exec/shared-pool.ts';
+import { DEFAULT_STOP_AFTER_TIMEOUTS, TestRun, type TestRunOptions } from '../exec/test-run.svelte.ts';
 import { loadOracle, loadPack, type Loaded } from '../packs/pack-store.ts';
 import { OracleConsole } from './oracle-console.svelte.ts';
 import { SubmissionLog } from './submission-log.svelte.ts';
@@ -39,6 +40,15 @@ export class TargetSession {
   testFilter = $state('');
   failingOnly = $state(false);
   selectedCase = $state<string | null>(null);
+  /**
+   * The time limit of Tests and Submit: `relative` is max(1 s, 20 × the oracle's time on each test)
+   * (src/core/limits.ts); `fixed` is the workspace's limit for every test.
+   */
+  limitMode = $state<'relative' | 'fixed'>('relative');
+  /** Stop a run after this many timeouts in a row; 0 runs every test. */
+  stopAfterTimeouts = $state(DEFAULT_STOP_AFTER_TIMEOUTS);
+  /** The oracle's time on each case measured so far (case id → ms), kept for the page's life. */
+  private readonly oracleTimes = new Map<string, number>();
 
   /** Scratch tests first (the user's own), then the pack's visible cases. */
   readonly entries: TestEntry[] = $derived.by(() => [
@@ -109,6 +119,34 @@ export class TargetSession {
     return true;
   }
 
+  /** Each case's relative time limit; times the oracle on the cases not timed yet (once per page). */
+  private async relativeLimits(cases: readonly TestCase[]): Promise<ReadonlyMap<string, number>> {
+    const untimed = cases.filter((c) => !this.oracleTimes.has(c.id));
+    if (untimed.length > 0) {
+      const oracle = await loadOracle(this.pack);
+      if (oracle.kind === 'error') throw new Error(oracle.message);
+      const measured = await measureOracleTimes({
+        pack: this.pack,
+        oracle: oracle.value,
+        runner: sharedRunner,
+        cases: untimed,
+      });
+      for (const [id, ms] of measured) this.oracleTimes.set(id, ms);
+    }
+    return relativeTimeLimits(
+      new Map(cases.flatMap((c) => (this.oracleTimes.has(c.id) ? [[c.id, this.oracleTimes.get(c.id) as number]] : []))),
+    );
+  }
+
+  /** The time limits and the early stop of a Tests or Submit run over `cases`. */
+  private runLimits(cases: readonly TestCase[]): Pick<TestRunOptions, 'limits' | 'timeLimits' | 'stopAfterTimeouts'> {
+    return {
+      limits: { wallMs: this.workspace.timeLimitMs },
+      ...(this.limitMode === 'relative' ? { timeLimits: () => this.relativeLimits(cases) } : {}),
+      stopAfterTimeouts: this.stopAfterTimeouts,
+    };
+  }
+
   /** Runs the visible tests now listed (all of them, or the filtered ones) and the matching scratch tests. */
   runTests(): TestRun | undefined {
     if (this.testRun?.active) return undefined;
@@ -125,7 +163,7 @@ export class TargetSession {
       files: this.workspace.files,
       only: 'visible',
       ids: new Set(entries.map((e) => e.case.id)),
-      limits: { wallMs: this.workspace.timeLimitMs },
+      ...this.runLimits(entries.map((e) => e.case)),
     });
     this.testRun = run;
     this.lastBuild = run;
@@ -139,7 +177,7 @@ export class TargetSession {
       pack: this.pack,
       toolchain: this.workspace.toolchain,
       files: this.workspace.files,
-      limits: { wallMs: this.workspace.timeLimitMs },
+      ...this.runLimits([...this.pack.visible.map((v) => v.case), ...this.pack.hidden.map((h) => h.case)]),
     });
     this.submitRun = run;
     this.lastBuild = run;
