@@ -4,6 +4,7 @@ import { scoreCandidate, type CaseReport, type ScoreReport } from '../../core/sc
 import { sourcesDigest, type SourceFile } from '../../core/source-file.ts';
 import type { TestSet } from '../../core/test-case.ts';
 import type { BuildProgress, Diagnostic, Toolchain } from '../../../toolchains/index.ts';
+import type { StoredCase, StoredTestsView } from '../storage/database.ts';
 import { candidateRunner } from './shared-pool.ts';
 
 /** Progress reaches the screen at most this often: 600 cases finishing within a second is 600 updates otherwise. */
@@ -13,6 +14,11 @@ const FLUSH_MS = 80;
  * enough for a diff on screen, while 400 cases of a candidate that floods 16 MiB each stay at 400 × 64 KiB.
  */
 export const SHOWN_STREAM_BYTES = 64 * 1024;
+
+/** Per stream, what the browser's storage keeps of each case of the last run: 400 cases stay under 7 MB. */
+export const STORED_STREAM_BYTES = 8 * 1024;
+
+type StoredRun = NonNullable<StoredTestsView['run']>;
 
 /** A case report as the page keeps it: streams cut to SHOWN_STREAM_BYTES, with the sizes they had. */
 export interface ShownCase extends CaseReport {
@@ -86,10 +92,53 @@ export class TestRun {
   private runningSince = 0;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly options: TestRunOptions) {
+  /** When the run was kept from an earlier visit (restored from storage), its time; null for a run of this page. */
+  readonly restoredAt: number | null = null;
+
+  constructor(
+    readonly options: TestRunOptions,
+    restored?: StoredRun,
+  ) {
     this.codeHash = sourcesDigest(options.files);
     this.total = selectedCount(options);
-    this.finished = this.execute();
+    if (!restored) {
+      this.finished = this.execute();
+      return;
+    }
+    this.restoredAt = restored.at;
+    this.phase = restored.phase;
+    this.total = restored.total;
+    this.elapsedMs = restored.elapsedMs;
+    this.stoppedAfterTimeouts = restored.stoppedAfterTimeouts;
+    this.cases = new Map(restored.cases.map((c) => [c.id, fromStored(c)]));
+    this.done = restored.cases.length;
+    this.passed = restored.cases.filter((c) => c.verdict.kind === 'pass').length;
+    this.notRun = restored.cases.filter((c) => c.verdict.kind === 'cancelled').length;
+    this.finished = Promise.resolve();
+  }
+
+  /** The run as the browser keeps it: verdicts, sizes and STORED_STREAM_BYTES of each stream; null while running. */
+  stored(): StoredRun | null {
+    if (this.phase !== 'done' && this.phase !== 'stopped' && this.phase !== 'cancelled') return null;
+    const cut = (b: Uint8Array): Uint8Array => b.slice(0, STORED_STREAM_BYTES);
+    return {
+      at: this.restoredAt ?? Date.now(),
+      phase: this.phase,
+      total: this.total,
+      elapsedMs: this.elapsedMs,
+      stoppedAfterTimeouts: this.stoppedAfterTimeouts,
+      cases: [...this.cases.values()].map((c) => ({
+        id: c.id,
+        set: c.set,
+        verdict: c.verdict,
+        ms: c.ms,
+        ...(c.sizes ? { sizes: c.sizes } : {}),
+        ...(c.actual
+          ? { actual: { code: c.actual.code, stdout: cut(c.actual.stdout), stderr: cut(c.actual.stderr) } }
+          : {}),
+        ...(c.partial ? { partial: { stdout: cut(c.partial.stdout), stderr: cut(c.partial.stderr) } } : {}),
+      })),
+    };
   }
 
   get active(): boolean {
@@ -192,6 +241,12 @@ export class TestRun {
     if (this.phase === 'running' && this.done > 0)
       this.remainingMs = ((now - this.runningSince) / this.done) * (this.total - this.done);
   }
+}
+
+/** A stored case as a report again; the files it wrote were not kept (their verdict was). */
+function fromStored(c: StoredCase): ShownCase {
+  const { actual, ...rest } = c;
+  return actual ? { ...rest, actual: { ...actual, files: {} } } : rest;
 }
 
 function limitRange(

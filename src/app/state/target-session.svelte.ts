@@ -11,6 +11,8 @@ import { sharedPool, sharedRunner } from '../exec/shared-pool.ts';
 import { DEFAULT_STOP_AFTER_TIMEOUTS, TestRun, type TestRunOptions } from '../exec/test-run.svelte.ts';
 import { loadOracle, loadPack, type Loaded } from '../packs/pack-store.ts';
 import { OracleConsole } from './oracle-console.svelte.ts';
+import type { StoredTestsView } from '../storage/database.ts';
+import { persist, retrieve } from '../storage/storage-status.svelte.ts';
 import { SubmissionLog } from './submission-log.svelte.ts';
 import { Workspace } from './workspace.svelte.ts';
 
@@ -47,6 +49,8 @@ export class TargetSession {
   limitMode = $state<'relative' | 'fixed'>('relative');
   /** Stop a run after this many timeouts in a row; 0 runs every test. */
   stopAfterTimeouts = $state(DEFAULT_STOP_AFTER_TIMEOUTS);
+  /** The last finished Tests run as saved, kept while the next one runs. */
+  private savedRun: StoredTestsView['run'];
   /** The oracle's time on each case measured so far (case id → ms), kept for the page's life. */
   private readonly oracleTimes = new Map<string, number>();
 
@@ -73,12 +77,38 @@ export class TargetSession {
     this.submissions = submissions;
   }
 
+  /** Keeps the filter, "failing only" and the last finished Tests run of this target in the browser. */
+  saveTestsView(): Promise<boolean> {
+    const view: StoredTestsView = {
+      target: this.pack.target.id,
+      filter: this.testFilter,
+      failingOnly: this.failingOnly,
+    };
+    // While a run goes on, the last finished one stays saved.
+    const run = this.testRun?.stored() ?? this.savedRun;
+    if (run) view.run = this.savedRun = run;
+    return persist(`tests-view:${view.target}`, (db) => db.put('tests-views', view));
+  }
+
+  /** Puts back the Tests tab as it was saved: filter, "failing only", and the last run's verdicts. */
+  private restoreTestsView(view: StoredTestsView | undefined): void {
+    if (!view) return;
+    this.testFilter = view.filter;
+    this.failingOnly = view.failingOnly;
+    this.savedRun = view.run;
+    if (view.run)
+      this.testRun = new TestRun(
+        { pack: this.pack, toolchain: this.workspace.toolchain, files: this.workspace.files, limits: {} },
+        view.run,
+      );
+  }
+
   static async open(id: string): Promise<Loaded<TargetSession>> {
     const loaded = await loadPack(id);
     if (loaded.kind === 'error') return loaded;
     const pack = loaded.value;
     const oracle = (): Promise<Loaded<WasmProgram>> => loadOracle(pack);
-    const [workspace, submissions, console] = await Promise.all([
+    const [workspace, submissions, console, testsView] = await Promise.all([
       Workspace.open(id, pack.target.program),
       (async () => {
         const log = new SubmissionLog(id);
@@ -90,10 +120,13 @@ export class TargetSession {
         await c.loadHistory();
         return c;
       })(),
+      retrieve((db) => db.get('tests-views', id), undefined),
     ]);
     const first = pack.visible.find((v) => v.case.stdin === undefined && !v.case.files)?.case;
     if (first) console.argsLine = joinShellWords(first.argv);
-    return { kind: 'ok', value: new TargetSession(pack, workspace, console, submissions) };
+    const session = new TargetSession(pack, workspace, console, submissions);
+    session.restoreTestsView(testsView);
+    return { kind: 'ok', value: session };
   }
 
   /**
@@ -167,6 +200,7 @@ export class TargetSession {
     });
     this.testRun = run;
     this.lastBuild = run;
+    void run.finished.then(() => this.saveTestsView());
     return run;
   }
 
