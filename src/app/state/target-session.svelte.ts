@@ -11,7 +11,8 @@ import { sharedPool, sharedRunner } from '../exec/shared-pool.ts';
 import { DEFAULT_STOP_AFTER_TIMEOUTS, TestRun, type TestRunOptions } from '../exec/test-run.svelte.ts';
 import { loadOracle, loadPack, type Loaded } from '../packs/pack-store.ts';
 import { OracleConsole } from './oracle-console.svelte.ts';
-import type { StoredTestsView } from '../storage/database.ts';
+import type { StoredSubmission, StoredTestsView } from '../storage/database.ts';
+import { sourcesDigest } from '../../core/source-file.ts';
 import { persist, retrieve } from '../storage/storage-status.svelte.ts';
 import { SubmissionLog } from './submission-log.svelte.ts';
 import { Workspace } from './workspace.svelte.ts';
@@ -180,6 +181,27 @@ export class TargetSession {
     };
   }
 
+  /**
+   * Puts a past submission's code into the workspace. The code now there is kept first: as a backup in the browser
+   * (unless a submission already holds exactly it) and as the workspace's undo.
+   */
+  async restoreSubmission(s: StoredSubmission): Promise<void> {
+    if (!s.files) return;
+    const current = sourcesDigest(this.workspace.files);
+    if (!this.submissions.records.some((r) => r.codeHash === current)) {
+      const backup = {
+        target: this.pack.target.id,
+        at: Date.now(),
+        toolchain: this.workspace.toolchainId,
+        files: this.workspace.files,
+      };
+      await persist(`code-backup:${backup.target}`, (db) =>
+        db.put('settings', { name: `code-backup:${backup.target}`, value: JSON.stringify(backup) }),
+      );
+    }
+    this.workspace.adopt(s.toolchain, s.files);
+  }
+
   /** Runs the visible tests now listed (all of them, or the filtered ones) and the matching scratch tests. */
   runTests(): TestRun | undefined {
     if (this.testRun?.active) return undefined;
@@ -217,7 +239,7 @@ export class TargetSession {
     this.lastBuild = run;
     void run.finished.then(async () => {
       if (run.phase === 'done' && run.report)
-        await this.submissions.add(run.report, run.codeHash, run.options.toolchain.id);
+        await this.submissions.add(run.report, run.codeHash, run.options.toolchain.id, run.options.files);
     });
     return run;
   }

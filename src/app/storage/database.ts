@@ -56,6 +56,8 @@ export interface StoredSubmission {
   solved: boolean;
   /** How many cases got each verdict, per set; never which hidden cases. */
   verdicts: { visible: Record<string, number>; hidden: Record<string, number> };
+  /** The workspace's files as submitted (submissions before these were kept have none). */
+  files?: SourceFile[];
 }
 
 /** App-wide choices, one record per setting (see src/app/state/runtime-setting.svelte.ts). */
