@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { renderOutcomeDiff } from '../core/case-diff.ts';
 import { outcomeFromJson } from '../core/gold.ts';
 import { describeVerdict } from '../core/verdict.ts';
+import { measureOracleTimes, relativeTimeLimits } from '../core/oracle-times.ts';
 import { scoreCandidate, type ScoreReport } from '../core/score.ts';
 import { buildCandidate } from '../node/build-candidate.ts';
 import { loadBuiltTarget } from '../node/target-store.ts';
@@ -65,11 +66,29 @@ export async function scoreCommand(args: string[]): Promise<number> {
   const runner = createCandidateRunnerFor(runtime, isolation);
   let report: ScoreReport;
   try {
+    const pack = built.value.pack;
+    // Without --timeout, each case gets the relative limit (max(1 s, 20 × the oracle's time on it)), the oracle
+    // timed on the same runner the candidate runs on.
+    const timeLimits =
+      limits.wallMs === undefined
+        ? relativeTimeLimits(
+            await measureOracleTimes({
+              pack,
+              oracle: built.value.oracle,
+              runner,
+              cases: [
+                ...(only === 'hidden' ? [] : pack.visible.map((v) => v.case)),
+                ...(only === 'visible' ? [] : pack.hidden.map((h) => h.case)),
+              ],
+            }),
+          )
+        : undefined;
     report = await scoreCandidate({
-      pack: built.value.pack,
+      pack,
       candidate: candidate.program,
       runner,
       limits,
+      ...(timeLimits ? { timeLimits } : {}),
       ...(only ? { only } : {}),
     });
   } finally {

@@ -23,3 +23,18 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 export function withDefaults(limits: Partial<Limits> | undefined): Limits {
   return { ...DEFAULT_LIMITS, ...limits };
 }
+
+/**
+ * The default per-test time limit of Tests, Submit and `mirrorbox score`, as judges set it: a multiple of the
+ * oracle's own time for that case, never under a floor (the oracle's runs take milliseconds; a candidate in Python
+ * pays an interpreter's start). docs/environment.md states the rule.
+ */
+export const RELATIVE_TIME_LIMIT: Readonly<{ factor: number; floorMs: number }> = Object.freeze({
+  factor: 20,
+  floorMs: 1000,
+});
+
+/** The wall-time limit of one test from the oracle's time on it: max(1 s, 20 × the oracle's time), in whole ms. */
+export function relativeTimeLimitMs(oracleMs: number): number {
+  return Math.max(RELATIVE_TIME_LIMIT.floorMs, Math.ceil(RELATIVE_TIME_LIMIT.factor * oracleMs));
+}

@@ -34,6 +34,8 @@ export interface ScoreOptions {
   /** Restrict to these case ids (visible filter in the app). */
   ids?: ReadonlySet<string>;
   limits?: Partial<Limits>;
+  /** Per-case wall-time limits by case id (relativeTimeLimits), in place of `limits.wallMs` for those cases. */
+  timeLimits?: ReadonlyMap<string, number>;
   signal?: AbortSignal;
   onCase?: (report: CaseReport, done: number, total: number) => void;
 }
@@ -56,7 +58,8 @@ export async function scoreCandidate(options: ScoreOptions): Promise<ScoreReport
   // The runner queues work on its own workers, so every case is submitted at once.
   const cases = await Promise.all(
     selected.map(async ({ testCase, set, expected }): Promise<CaseReport> => {
-      const result = await runner.run(caseRequest(candidate, pack.target.program, testCase, limits), {
+      const wallMs = options.timeLimits?.get(testCase.id) ?? limits.wallMs;
+      const result = await runner.run(caseRequest(candidate, pack.target.program, testCase, { ...limits, wallMs }), {
         signal: options.signal,
       });
       const report: CaseReport = { id: testCase.id, set, verdict: judge(result, expected), ms: result.ms };

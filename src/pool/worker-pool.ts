@@ -245,24 +245,28 @@ type Outcome =
   | { kind: 'crashed'; message: string };
 
 function race(slot: Slot, run: Promise<RunResult>, ms: number, signal: AbortSignal | undefined): Promise<Outcome> {
-  return new Promise<Outcome>((resolve) => {
-    const timer = setTimeout(() => finish({ kind: 'deadline' }), ms);
-    const onAbort = (): void => finish({ kind: 'aborted' });
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let settled = false;
-    function finish(outcome: Outcome): void {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    }
-    run.then(
-      (result) => finish({ kind: 'done', result }),
-      (error: unknown) => finish({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    void slot.crashed.then((message) => finish({ kind: 'crashed', message }));
-  });
+  // `finish` stays reachable from the slot's `crashed` for the worker's life. So it must not hold the run's result:
+  // `resolve` is dropped once settled, and `run` is only used here, outside every closure (a closure would keep it,
+  // and with it every result — a flood each — in the context all of this call's closures share).
+  let settle: ((outcome: Outcome) => void) | undefined;
+  const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
+  const timer = setTimeout(() => finish({ kind: 'deadline' }), ms);
+  const onAbort = (): void => finish({ kind: 'aborted' });
+  signal?.addEventListener('abort', onAbort, { once: true });
+  function finish(result: Outcome): void {
+    const done = settle;
+    if (!done) return;
+    settle = undefined;
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    done(result);
+  }
+  run.then(
+    (result) => finish({ kind: 'done', result }),
+    (error: unknown) => finish({ kind: 'crashed', message: error instanceof Error ? error.message : String(error) }),
+  );
+  void slot.crashed.then((message) => finish({ kind: 'crashed', message }));
+  return outcome;
 }
 
 type SetUpOutcome<T> = { kind: 'done'; value: T } | { kind: 'aborted' } | { kind: 'crashed'; message: string };

@@ -185,6 +185,9 @@ describe('the web app in Debian Chromium (production build)', () => {
     await page.getByTestId('time-limit').fill('0.3');
     await page.getByTestId('time-limit').press('Tab');
     await page.getByTestId('test-filter').fill('nil/max');
+    // Every loop to its limit: no stop after a few timeouts in a row (tests/app/timeouts.test.ts has that).
+    await page.getByTestId('stop-after-timeouts').fill('0');
+    await page.getByTestId('stop-after-timeouts').press('Tab');
     const n = await page.locator('tbody tr[data-case]').count();
     expect(n).toBeGreaterThan(3);
     const started = Date.now();
@@ -241,6 +244,9 @@ describe('the web app in Debian Chromium (production build)', () => {
     await tab('Submit').click();
     expect(await page.getByTestId('submission-history').locator('tbody tr').count()).toBe(2);
     await tab('Tests').click();
+    // The filter came back with the reload (tests/app/persist.test.ts): clear it to see every test.
+    expect(await page.getByTestId('test-filter').inputValue()).toBe('nil/max');
+    await page.getByTestId('test-filter').fill('');
     await page.locator('tr[data-case="scratch-1"]').waitFor();
     await open('');
     await page.locator('tr[data-target="uuidparse"]').getByText('solved').waitFor();

@@ -18,6 +18,8 @@ const DEFAULT_TAB: TabId = 'docs';
 export interface Place {
   target: string | null;
   tab: TabId;
+  /** The Tests tab's open case (`&case=…`). */
+  case?: string | null;
 }
 
 function isTab(value: string | null): value is TabId {
@@ -28,12 +30,14 @@ export function placeHref(place: Place): string {
   if (place.target === null) return '?';
   const params = new URLSearchParams({ target: place.target });
   if (place.tab !== DEFAULT_TAB) params.set('tab', place.tab);
+  if (place.tab === 'tests' && place.case) params.set('case', place.case);
   return `?${params}`;
 }
 
 class Route {
   target = $state<string | null>(null);
   tab = $state<TabId>(DEFAULT_TAB);
+  caseId = $state<string | null>(null);
 
   constructor() {
     this.read();
@@ -43,6 +47,9 @@ class Route {
   /** Moves to a place, adding a history entry (so Back works) unless `replace`. */
   go(place: Partial<Place>, options: { replace?: boolean } = {}): void {
     const next: Place = { target: place.target === undefined ? this.target : place.target, tab: place.tab ?? this.tab };
+    // The open case stays while target and tab do, unless the place names one.
+    next.case =
+      place.case !== undefined ? place.case : next.target === this.target && next.tab === this.tab ? this.caseId : null;
     const href = placeHref(next);
     if (options.replace) history.replaceState(null, '', href);
     else history.pushState(null, '', href);
@@ -54,6 +61,7 @@ class Route {
     const tab = params.get('tab');
     this.target = params.get('target') || null;
     this.tab = isTab(tab) ? tab : DEFAULT_TAB;
+    this.caseId = this.tab === 'tests' ? params.get('case') || null : null;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ScoreReport } from '../../core/score.ts';
+import type { SourceFile } from '../../core/source-file.ts';
 import type { StoredSubmission } from '../storage/database.ts';
 import { persist, retrieve } from '../storage/storage-status.svelte.ts';
 
@@ -25,7 +26,12 @@ export class SubmissionLog {
     this.records = stored.sort((a, b) => a.at - b.at);
   }
 
-  async add(report: ScoreReport, codeHash: string, toolchain: string): Promise<StoredSubmission> {
+  async add(
+    report: ScoreReport,
+    codeHash: string,
+    toolchain: string,
+    files: readonly SourceFile[],
+  ): Promise<StoredSubmission> {
     const tally = (set: 'visible' | 'hidden'): Record<string, number> => {
       const counts: Record<string, number> = {};
       for (const c of report.cases) if (c.set === set) counts[c.verdict.kind] = (counts[c.verdict.kind] ?? 0) + 1;
@@ -40,6 +46,7 @@ export class SubmissionLog {
       hidden: report.hidden,
       solved: report.solved,
       verdicts: { visible: tally('visible'), hidden: tally('hidden') },
+      files: [...files],
     };
     this.records = [...this.records, record];
     await persist(`submission:${this.target}:${record.at}`, async (db) => {

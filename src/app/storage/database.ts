@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RunResultKind } from '../../core/run-result.ts';
+import type { Verdict } from '../../core/verdict.ts';
 import type { ScratchTest } from '../../core/workspace-export.ts';
 import type { SourceFile } from '../../core/source-file.ts';
 
@@ -55,6 +56,8 @@ export interface StoredSubmission {
   solved: boolean;
   /** How many cases got each verdict, per set; never which hidden cases. */
   verdicts: { visible: Record<string, number>; hidden: Record<string, number> };
+  /** The workspace's files as submitted (submissions before these were kept have none). */
+  files?: SourceFile[];
 }
 
 /** App-wide choices, one record per setting (see src/app/state/runtime-setting.svelte.ts). */
@@ -87,6 +90,32 @@ export interface StoredAgentEvent {
   line: string;
 }
 
+/** One case of a kept Tests run: its verdict and the beginning of its streams (see test-run.svelte.ts). */
+export interface StoredCase {
+  id: string;
+  set: 'visible' | 'hidden';
+  verdict: Verdict;
+  ms: number;
+  sizes?: { stdout: number; stderr: number; files: number };
+  actual?: { code: number; stdout: Uint8Array; stderr: Uint8Array };
+  partial?: { stdout: Uint8Array; stderr: Uint8Array };
+}
+
+/** The Tests tab of one target as it was left: the filter, "failing only", and the last run's verdicts. */
+export interface StoredTestsView {
+  target: string;
+  filter: string;
+  failingOnly: boolean;
+  run?: {
+    at: number;
+    phase: 'done' | 'stopped' | 'cancelled';
+    total: number;
+    elapsedMs: number;
+    stoppedAfterTimeouts: number;
+    cases: StoredCase[];
+  };
+}
+
 interface MirrorboxSchema extends DBSchema {
   workspaces: { key: string; value: StoredWorkspace };
   'oracle-runs': { key: number; value: StoredOracleRun; indexes: { target: string } };
@@ -94,16 +123,17 @@ interface MirrorboxSchema extends DBSchema {
   settings: { key: string; value: StoredSetting };
   'agent-runs': { key: string; value: StoredAgentRun; indexes: { target: string } };
   'agent-events': { key: number; value: StoredAgentEvent; indexes: { run: string } };
+  'tests-views': { key: string; value: StoredTestsView };
 }
 
 export type Database = IDBPDatabase<MirrorboxSchema>;
 
 const NAME = 'mirrorbox';
 /**
- * 2 added `settings`, 3 the agent's runs and their trajectories; an upgrade creates only the stores the old version
- * lacked, so nothing saved is lost.
+ * 2 added `settings`, 3 the agent's runs and their trajectories, 4 the Tests tab's last run per target; an upgrade
+ * creates only the stores the old version lacked, so nothing saved is lost.
  */
-const VERSION = 3;
+const VERSION = 4;
 
 let opened: Promise<Database> | undefined;
 
@@ -122,6 +152,7 @@ export function database(): Promise<Database> {
           db.createObjectStore('agent-runs', { keyPath: 'id' }).createIndex('target', 'target');
           db.createObjectStore('agent-events', { keyPath: 'id', autoIncrement: true }).createIndex('run', 'run');
         }
+        if (oldVersion < 4) db.createObjectStore('tests-views', { keyPath: 'target' });
       },
       // Another tab opened a newer version: let it upgrade (this tab reopens on its next read or write).
       blocking() {

@@ -20,7 +20,8 @@ function color(name: string, fallback: string): string {
 }
 
 function data(points: readonly PassRatePoint[]): uPlot.AlignedData {
-  return [points.map((_, i) => i + 1), points.map((p) => p.visible), points.map((p) => p.hidden)];
+  // Hidden first, so the visible line is drawn over it where the two meet (often at 100%).
+  return [points.map((_, i) => i + 1), points.map((p) => p.hidden), points.map((p) => p.visible)];
 }
 
 export function createPassRatePlot(parent: HTMLElement, points: readonly PassRatePoint[], width: number): PassRatePlot {
@@ -32,15 +33,22 @@ export function createPassRatePlot(parent: HTMLElement, points: readonly PassRat
       width,
       height: 220,
       scales: { x: { time: false }, y: { range: [0, 100] } },
-      legend: { live: false },
+      // The legend names both lines under the chart.
+      legend: { show: true, live: false },
       axes: [
         { ...axis, label: 'submission', incrs: [1, 2, 5, 10, 20, 50, 100] },
         { ...axis, label: 'passed %', values: (_u, ticks) => ticks.map((t) => `${t}%`) },
       ],
       series: [
         { label: '#' },
-        { label: 'visible', stroke: color('--accent', '#2451b7'), width: 2, points: { size: 6 } },
-        { label: 'hidden', stroke: color('--pass', '#1a7f37'), width: 2, dash: [6, 4], points: { size: 6 } },
+        {
+          label: 'hidden (dashed)',
+          stroke: color('--pass', '#1a7f37'),
+          width: 4,
+          dash: [8, 5],
+          points: { size: 11, fill: color('--surface', '#fff'), width: 2 },
+        },
+        { label: 'visible (solid)', stroke: color('--accent', '#2451b7'), width: 2, points: { size: 6 } },
       ],
     },
     data(points),
