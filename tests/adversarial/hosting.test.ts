@@ -1,0 +1,101 @@
+/**
+ * Red team of the hosting path: the production build on a static host that sends no headers at all, where the
+ * service worker (src/sw/sw.ts) is what gives every worker script its CSP. Two attacks:
+ *
+ * - the build itself: every worker script the build starts by URL must be one the header table
+ *   (src/sw/hosting-headers.ts) gives the worker CSP, or that worker would run without one on such a host;
+ * - Wasmer's own workers: with the Wasmer runtime a candidate module runs in @wasmer/sdk's inner workers, started
+ *   by the SDK from inside the Wasmer worker. Only the Wasmer worker checks its CSP at start; every worker the page
+ *   has after a Wasmer run (inner ones included) must refuse a request to the loopback probe, and the probe must log
+ *   nothing.
+ *
+ * Code is run in a worker with Playwright's `worker.evaluate`: what a guest that escaped its engine would have.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isWorkerScript } from '../../src/sw/hosting-headers.ts';
+import { launchChromium } from '../browser/chromium.ts';
+import { sharedAppBuild } from '../app/preview.ts';
+import { startBareStaticServer } from '../app/static-host-server.ts';
+import { startProbeServer, type ProbeServer } from './probe-server.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+/** `new Worker(new URL("…", import.meta.url))` and `new SharedWorker(…)` in built JavaScript: the URL's text. */
+const WORKER_URL = /new (?:Shared)?Worker\(\s*new URL\(\s*[`'"]([^`'"]+)[`'"]/g;
+
+const workerFetch = (url: string): string =>
+  `fetch(${JSON.stringify(url)}).then(() => 'ran', (e) => 'refused: ' + e.name)`;
+
+describe('the hosting path under attack (production build, a static host without headers)', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await sharedAppBuild();
+  }, 600_000);
+
+  it('gives every worker script the build starts by URL the worker CSP', () => {
+    const started = new Map<string, string>();
+    for (const file of filesUnder(root).filter((f) => /\.m?js$/.test(f)))
+      for (const [, url] of readFileSync(file, 'utf8').matchAll(WORKER_URL))
+        if (url !== undefined) started.set(url, relative(root, file));
+    // The app's own workers, at least: runner, terminal, Wasmer, C compiler, CSP probe.
+    expect(started.size).toBeGreaterThanOrEqual(5);
+    const uncovered = [...started].filter(([url]) => !isWorkerScript(url.replace(/^\.?\//, '')));
+    expect(uncovered).toEqual([]);
+  });
+
+  describe('in Debian Chromium, with the service worker', () => {
+    let server: { url: string; close(): Promise<void> };
+    let probe: ProbeServer;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      server = await startBareStaticServer(root);
+      probe = await startProbeServer();
+      browser = await launchChromium();
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      page = await context.newPage();
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+      await server?.close();
+      await probe?.close();
+    });
+
+    it('keeps every worker of a Wasmer run, the SDK’s own included, off the network', async () => {
+      await page.goto(`${server.url}/?target=uuidparse&tab=oracle`);
+      await expect
+        .poll(() => page.evaluate(() => crossOriginIsolated).catch(() => false), { timeout: 60_000 })
+        .toBe(true);
+      await page.getByTestId('runtime-setting').selectOption('wasmer');
+      await page.locator('#oracle-args').fill('-J 8c6e3fbc-4f5a-11ee-be56-0242ac120002');
+      await page.getByTestId('oracle-run').click();
+      await expect
+        .poll(() => page.locator('pre[data-stream="stdout"]').textContent(), { timeout: 120_000 })
+        .toContain('8c6e3fbc-4f5a-11ee-be56-0242ac120002');
+      const workers = page.workers();
+      const urls = workers.map((w) => w.url());
+      console.log(`workers after a Wasmer run: ${JSON.stringify(urls)}`);
+      expect(urls.some((u) => u.includes('/wasmer.worker-'))).toBe(true);
+      const results: Record<string, string> = {};
+      for (const [i, worker] of workers.entries())
+        results[`${i} ${worker.url()}`] = String(
+          await worker.evaluate(workerFetch(`${probe.origin}/from-worker-${i}`)).catch((e: unknown) => `gone: ${e}`),
+        );
+      console.log(JSON.stringify(results, null, 1));
+      expect(Object.values(results).filter((r) => r === 'ran')).toEqual([]);
+      expect(probe.hits()).toEqual([]);
+    }, 300_000);
+  });
+});
