@@ -13,10 +13,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkerScript } from '../../src/sw/hosting-headers.ts';
 import { launchChromium } from '../browser/chromium.ts';
+import { setEditorText } from '../app/editor.ts';
 import { sharedAppBuild } from '../app/preview.ts';
 import { startBareStaticServer } from '../app/static-host-server.ts';
 import { startProbeServer, type ProbeServer } from './probe-server.ts';
@@ -30,8 +31,9 @@ function filesUnder(dir: string): string[] {
 /** `new Worker(new URL("…", import.meta.url))` and `new SharedWorker(…)` in built JavaScript: the URL's text. */
 const WORKER_URL = /new (?:Shared)?Worker\(\s*new URL\(\s*[`'"]([^`'"]+)[`'"]/g;
 
+/** A request from inside a worker, as source text; a worker without `fetch` at all refuses too. */
 const workerFetch = (url: string): string =>
-  `fetch(${JSON.stringify(url)}).then(() => 'ran', (e) => 'refused: ' + e.name)`;
+  `typeof fetch !== 'function' ? 'refused: no fetch' : fetch(${JSON.stringify(url)}).then(() => 'ran', (e) => 'refused: ' + e.name)`;
 
 describe('the hosting path under attack (production build, a static host without headers)', () => {
   let root: string;
@@ -97,5 +99,85 @@ describe('the hosting path under attack (production build, a static host without
       expect(Object.values(results).filter((r) => r === 'ran')).toEqual([]);
       expect(probe.hits()).toEqual([]);
     }, 300_000);
+
+    it('leaves code in the SDK’s inner workers, where guests run, none of the origin’s storage or requests', async () => {
+      // Before workers/wasmer-sdk/mirrorbox-no-origin-reach.js every one of these reached: the precache and the
+      // toolchain cache (writable, so served to every later load), the app's IndexedDB, and the packs by URL.
+      const inner = page.workers().filter((w) => w.url().includes('/mirrorbox-worker-entry.js'));
+      expect(inner.length).toBeGreaterThan(0);
+      for (const worker of inner)
+        expect(await reach(worker, probe.origin)).toEqual({
+          'caches.keys': 'refused ReferenceError',
+          'indexedDB.open': 'refused ReferenceError',
+          'fetch /sw.js': 'refused ReferenceError',
+          'fetch pack index': 'refused ReferenceError',
+          'fetch probe': 'refused ReferenceError',
+          'XMLHttpRequest pack index': 'refused ReferenceError',
+          'navigator.storage': 'undefined',
+          BroadcastChannel: 'undefined',
+        });
+      expect(probe.hits()).toEqual([]);
+    });
+
+    it('keeps the candidate realm’s workers off the page’s storage, service worker and network', async () => {
+      await page.getByRole('tab', { name: 'Workspace' }).click();
+      await page.locator('#toolchain').selectOption('python');
+      await page.getByRole('button', { name: /^main\.py/ }).waitFor();
+      await setEditorText(page, 'print("hi")\n');
+      await page.getByRole('tab', { name: 'Tests' }).click();
+      await page.getByTestId('test-filter').fill('nil');
+      await page.getByTestId('run-tests').click();
+      await page.locator('tr[data-case="nil"]:not([data-verdict="none"])').waitFor({ timeout: 120_000 });
+      const realm = page.workers().filter((w) => w.url().startsWith('blob:null/'));
+      expect(realm.length).toBeGreaterThan(0);
+      for (const w of realm)
+        expect(await reach(w, probe.origin)).toEqual({
+          'caches.keys': 'refused ReferenceError',
+          'indexedDB.open': 'refused SecurityError',
+          'fetch /sw.js': 'refused TypeError',
+          'fetch pack index': 'refused TypeError',
+          'fetch probe': 'refused TypeError',
+          'XMLHttpRequest pack index': expect.stringMatching(/^refused /),
+          'navigator.storage': expect.any(String),
+          BroadcastChannel: expect.any(String),
+        });
+      expect(probe.hits()).toEqual([]);
+    }, 300_000);
   });
 });
+
+/** What code in `worker` reaches: the origin's storage, its service worker's files, the probe. */
+async function reach(worker: Worker, probeOrigin: string): Promise<Record<string, string>> {
+  return worker.evaluate(async (probe) => {
+    const out: Record<string, string> = {};
+    const attempt = async (label: string, action: () => Promise<unknown>): Promise<void> => {
+      try {
+        out[label] = `reached ${String(await action()).slice(0, 80)}`;
+      } catch (e) {
+        out[label] = `refused ${(e as Error).name}`;
+      }
+    };
+    await attempt('caches.keys', () => caches.keys().then((k) => k.join(',')));
+    await attempt(
+      'indexedDB.open',
+      () =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.open('mirrorbox');
+          r.onsuccess = () => resolve(r.result.objectStoreNames.length);
+          r.onerror = () => reject(r.error ?? new Error('idb'));
+        }),
+    );
+    await attempt('fetch /sw.js', () => fetch('/sw.js').then((r) => r.status));
+    await attempt('fetch pack index', () => fetch('/packs/index.json').then((r) => r.status));
+    await attempt('fetch probe', () => fetch(`${probe}/from-reach`).then((r) => r.status));
+    await attempt('XMLHttpRequest pack index', () => {
+      const x = new XMLHttpRequest();
+      x.open('GET', '/packs/index.json', false);
+      x.send();
+      return Promise.resolve(x.status);
+    });
+    out['navigator.storage'] = typeof (navigator as { storage?: unknown }).storage;
+    out.BroadcastChannel = typeof (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel;
+    return out;
+  }, probeOrigin);
+}
