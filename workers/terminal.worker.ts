@@ -11,6 +11,11 @@ import type {
   TerminalStart,
 } from '../src/browser/terminal-protocol.ts';
 import { loadWasmerClient } from '../src/browser/wasmer-sdk-client.ts';
+import { checkWorkerCsp, cspRefusal } from './csp-self-check.ts';
+
+// The terminal runs a candidate's own program too ("your program"), so nothing runs here unless the worker CSP is in
+// force, as in workers/wasmer.worker.ts; checked before anything else runs in this worker.
+const cspChecked = checkWorkerCsp();
 
 /** How long to let output already in flight arrive after a kill: the SDK may never end a killed process's streams. */
 const STREAM_SETTLE_MS = 100;
@@ -90,6 +95,8 @@ async function apply(session: Session, command: Exclude<TerminalCommand, { kind:
 }
 
 async function run(id: number, session: Session, start: TerminalStart): Promise<TerminalEnding> {
+  const csp = await cspChecked;
+  if (csp.kind === 'missing') return { kind: 'not-started', message: cspRefusal(csp, 'the terminal worker') };
   const began = performance.now();
   let sdk: Client;
   try {

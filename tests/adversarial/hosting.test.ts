@@ -9,6 +9,9 @@
  *   has after a Wasmer run (inner ones included) must refuse a request to the loopback probe, and the probe must log
  *   nothing.
  *
+ * - with service workers blocked on such a host no same-origin worker has its CSP: every worker that runs candidate
+ *   code must refuse to (the interactive terminal runs "your program" on Wasmer too).
+ *
  * Code is run in a worker with Playwright's `worker.evaluate`: what a guest that escaped its engine would have.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -143,6 +146,44 @@ describe('the hosting path under attack (production build, a static host without
         });
       expect(probe.hits()).toEqual([]);
     }, 300_000);
+  });
+
+  describe('in Debian Chromium, with service workers blocked (so no worker gets its CSP)', () => {
+    let server: { url: string; close(): Promise<void> };
+    let probe: ProbeServer;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      server = await startBareStaticServer(root);
+      probe = await startProbeServer();
+      browser = await launchChromium();
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      page = await context.newPage();
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+      await server?.close();
+      await probe?.close();
+    });
+
+    it('the terminal, which runs candidates’ programs too, refuses to start one', async () => {
+      // Before the terminal worker checked its CSP, the program started and ran (status "exited with status 0").
+      await page.goto(`${server.url}/?target=uuidparse&tab=oracle`);
+      await expect
+        .poll(() => page.getByTestId('hosting-checks').getAttribute('data-worker-csp'), { timeout: 30_000 })
+        .toBe('missing');
+      await page.locator('#oracle-args').fill('-J 8c6e3fbc-4f5a-11ee-be56-0242ac120002');
+      await page.getByRole('radio', { name: 'Terminal' }).click();
+      await page.getByTestId('terminal-start').click();
+      await expect
+        .poll(() => page.getByTestId('terminal-status').innerText(), { timeout: 60_000 })
+        .toMatch(/could not start: refusing to run candidate code: the terminal worker runs without its/);
+      expect(probe.hits()).toEqual([]);
+    }, 120_000);
   });
 });
 
