@@ -7,43 +7,24 @@
  * the run went on for 400 × 10 s over the pool's workers.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDir } from '../../src/node/paths.ts';
-import { launchChromium } from '../browser/chromium.ts';
-import { sharedAppBuild, startPreviewServer } from './preview.ts';
+import { usePreviewPage } from './preview-page.ts';
 
 describe('a looping candidate over many tests (Chromium, production build)', () => {
-  let server: PreviewServer;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ server, url: base } = await startPreviewServer(await sharedAppBuild()));
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = usePreviewPage({ width: 1280, height: 800 });
 
   it('gets the relative limit and stops after 3 timeouts in a row, saying so', { timeout: 120_000 }, async () => {
-    await page.goto(`${base}/?target=uuidparse&tab=workspace`);
-    await page.locator('#toolchain').selectOption('wasm');
-    await page.getByTestId('upload-input').setInputFiles(join(buildDir, 'fixtures', 'spin.wasm'));
-    await page.getByText(/spin\.wasm added/).waitFor();
-    await page.getByRole('tab', { name: 'Tests' }).click();
-    expect(await page.getByTestId('time-limit-mode').inputValue()).toBe('relative');
-    expect(await page.getByTestId('stop-after-timeouts').inputValue()).toBe('3');
-    await page.getByTestId('run-tests').click();
+    await app.page.goto(`${app.base}/?target=uuidparse&tab=workspace`);
+    await app.page.locator('#toolchain').selectOption('wasm');
+    await app.page.getByTestId('upload-input').setInputFiles(join(buildDir, 'fixtures', 'spin.wasm'));
+    await app.page.getByText(/spin\.wasm added/).waitFor();
+    await app.page.getByRole('tab', { name: 'Tests' }).click();
+    expect(await app.page.getByTestId('time-limit-mode').inputValue()).toBe('relative');
+    expect(await app.page.getByTestId('stop-after-timeouts').inputValue()).toBe('3');
+    await app.page.getByTestId('run-tests').click();
 
-    const stop = page.getByTestId('timeout-stop');
+    const stop = app.page.getByTestId('timeout-stop');
     await stop.waitFor({ timeout: 90_000 });
     const line = await stop.innerText();
     console.log(line);
@@ -51,10 +32,10 @@ describe('a looping candidate over many tests (Chromium, production build)', () 
     expect(line).toMatch(/^Stopped after 3 timeouts in a row: \d+ tests were not run\./);
     expect(notRun).toBeGreaterThan(300);
     // The floor for (nearly) every case: the oracle takes milliseconds, though a busy machine may slow a few runs.
-    expect(await page.getByTestId('run-limit').innerText()).toMatch(/^time limit 1\.00 s( to [\d.]+ s)? per test$/);
-    expect(await page.locator('tr[data-verdict="timeout"]').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('tr[data-verdict="cancelled"]').count()).toBe(notRun);
-    expect(await page.getByTestId('run-tests').isEnabled()).toBe(true);
-    expect(pageErrors).toEqual([]);
+    expect(await app.page.getByTestId('run-limit').innerText()).toMatch(/^time limit 1\.00 s( to [\d.]+ s)? per test$/);
+    expect(await app.page.locator('tr[data-verdict="timeout"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await app.page.locator('tr[data-verdict="cancelled"]').count()).toBe(notRun);
+    expect(await app.page.getByTestId('run-tests').isEnabled()).toBe(true);
+    expect(app.pageErrors).toEqual([]);
   });
 });
